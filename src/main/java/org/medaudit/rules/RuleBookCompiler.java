@@ -1,0 +1,155 @@
+package org.medaudit.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.medaudit.rules.reference.ReferenceData;
+
+/**
+ * Builds a {@link RuleBook} from rule sources: loads the reference data, compiles every rule file with Drools, and
+ * checks that each rule carries the metadata findings need. Any problem fails the whole build with the file and
+ * line to fix, so that a broken rule never serves.
+ */
+public final class RuleBookCompiler {
+
+    /** Metadata every rule must carry; findings copy it. */
+    static final List<String> REQUIRED_METADATA = List.of("id", "category", "errorType", "severity", "source");
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private RuleBookCompiler() {
+    }
+
+    public static RuleBook compile(RuleSources sources) {
+        ReferenceData reference;
+        try {
+            reference = ReferenceData.load(sources.referenceFolder());
+        } catch (IllegalArgumentException e) {
+            throw new RuleBookException("rules/" + ReferenceData.FOLDER + "/" + e.getMessage());
+        }
+        String version = sources.version();
+        KieServices kie = KieServices.get();
+        KieFileSystem kfs = kie.newKieFileSystem();
+        ReleaseId releaseId = kie.newReleaseId("org.medaudit.rulebook", "rules", "1." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, String> displayNames = new HashMap<>();
+        Map<String, String> ruleSetByPackage = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (RuleSources.RuleFile file : sources.ruleFiles()) {
+            String text = read(file.path());
+            String display = display(sources, file.path());
+            Matcher pkg = PACKAGE.matcher(text);
+            if (!pkg.find()) {
+                problems.add(display + ": a rule file must start with a package declaration");
+                continue;
+            }
+            // Written where its package says, so Drools does not warn that folder and package differ.
+            String kfsPath = "src/main/resources/" + pkg.group(1).replace('.', '/') + "/"
+                    + file.path().getFileName();
+            if (displayNames.putIfAbsent(kfsPath, display) != null) {
+                problems.add(display + ": another rule file of package " + pkg.group(1) + " has the same name");
+                continue;
+            }
+            String earlierSet = ruleSetByPackage.putIfAbsent(pkg.group(1), file.ruleSet());
+            if (earlierSet != null && !earlierSet.equals(file.ruleSet())) {
+                problems.add(display + ": package " + pkg.group(1) + " is already used by rule set " + earlierSet);
+                continue;
+            }
+            kfs.write(kfsPath, text);
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBookException(problems);
+        }
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String where = displayNames.getOrDefault(message.getPath(), message.getPath());
+            problems.add(where + (message.getLine() > 0 ? " line " + message.getLine() : "") + ": "
+                    + message.getText().strip());
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBookException(problems);
+        }
+        KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+        List<RuleInfo> rules = catalogue(kieBase, ruleSetByPackage, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleBookException(problems);
+        }
+        return new RuleBook(version, Instant.now(), rules, reference, kieBase);
+    }
+
+    private static List<RuleInfo> catalogue(KieBase kieBase, Map<String, String> ruleSetByPackage,
+            List<String> problems) {
+        List<RuleInfo> rules = new ArrayList<>();
+        Map<String, String> ruleById = new HashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String ruleSet = ruleSetByPackage.getOrDefault(rule.getPackageName(), rule.getPackageName());
+                String where = "rule set " + ruleSet + ", rule \"" + rule.getName() + "\"";
+                Map<String, Object> meta = rule.getMetaData();
+                List<String> missing = REQUIRED_METADATA.stream()
+                        .filter(key -> meta.get(key) == null || String.valueOf(meta.get(key)).isBlank())
+                        .toList();
+                if (!missing.isEmpty()) {
+                    problems.add(where + ": missing metadata @" + String.join(", @", missing));
+                    continue;
+                }
+                RuleInfo info = new RuleInfo(text(meta, "id"), rule.getName(), ruleSet, text(meta, "category"),
+                        text(meta, "errorType"), text(meta, "severity"), text(meta, "source"));
+                checkVocabulary(where, "category", info.category(), Taxonomy.CATEGORIES, problems);
+                checkVocabulary(where, "errorType", info.errorType(), Taxonomy.ERROR_TYPES, problems);
+                checkVocabulary(where, "severity", info.severity(), Taxonomy.SEVERITIES, problems);
+                String earlier = ruleById.putIfAbsent(info.id(), where);
+                if (earlier != null) {
+                    problems.add(where + ": @id " + info.id() + " is already used by " + earlier);
+                }
+                rules.add(info);
+            }
+        }
+        rules.sort(Comparator.comparing(RuleInfo::id));
+        return List.copyOf(rules);
+    }
+
+    private static void checkVocabulary(String where, String key, String value, java.util.Collection<String> allowed,
+            List<String> problems) {
+        if (!allowed.contains(value)) {
+            problems.add(where + ": @" + key + "(\"" + value + "\") is not one of " + allowed.stream().sorted().toList());
+        }
+    }
+
+    private static String text(Map<String, Object> meta, String key) {
+        return String.valueOf(meta.get(key)).strip();
+    }
+
+    private static String display(RuleSources sources, Path file) {
+        Path root = sources.root().toAbsolutePath().normalize();
+        return root.getFileName() + "/" + root.relativize(file.toAbsolutePath().normalize()).toString()
+                .replace('\\', '/');
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read rule file " + file, e);
+        }
+    }
+}

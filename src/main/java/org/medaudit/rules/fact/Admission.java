@@ -1,0 +1,39 @@
+package org.medaudit.rules.fact;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+/**
+ * The admission and its medicines reconciliation.
+ *
+ * @param admittedAt when the patient was admitted
+ * @param reconciliationStartedAt null when not started
+ * @param reconciliationCompletedAt null when not completed
+ * @param auditDayEnd the end of the audit day: reconciliation not completed by then counts as not completed
+ */
+public record Admission(LocalDateTime admittedAt, LocalDateTime reconciliationStartedAt,
+        LocalDateTime reconciliationCompletedAt, LocalDateTime auditDayEnd) {
+
+    /** Hours from admission to completed reconciliation, or null when not completed. */
+    public Double hoursToReconciliation() {
+        return reconciliationCompletedAt == null ? null : hoursSinceAdmission(reconciliationCompletedAt);
+    }
+
+    /**
+     * Reconciliation was completed later than this many hours after admission, or had not been completed by the
+     * end of the audit day although that many hours had passed. A chart audited sooner is not yet late.
+     */
+    public boolean reconciledLaterThan(double hours) {
+        Double taken = hoursToReconciliation();
+        return taken != null ? taken > hours : hoursSinceAdmission(auditDayEnd) > hours;
+    }
+
+    /** Whether a reconciliation measure with this time limit can judge the chart at all. */
+    public boolean judgeableWithin(double hours) {
+        return reconciliationCompletedAt != null || hoursSinceAdmission(auditDayEnd) > hours;
+    }
+
+    private double hoursSinceAdmission(LocalDateTime moment) {
+        return Duration.between(admittedAt, moment).toMinutes() / 60.0;
+    }
+}

@@ -1,0 +1,100 @@
+package org.medaudit.rules.reference;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.medaudit.system.YamlFiles;
+
+/**
+ * Everything under {@code rules/reference/}: the data the rules read, loaded once per rule book.
+ */
+public record ReferenceData(
+        Formulary formulary,
+        Units units,
+        Map<String, Threshold> thresholds,
+        CriticalMedicines criticalMedicines,
+        List<Abbreviation> abbreviations,
+        Set<String> severeReactions) {
+
+    public static final String FOLDER = "reference";
+
+    /** Loads the reference folder; any mistake is reported with the file and key to fix. */
+    public static ReferenceData load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("Rule reference data folder not found: " + folder.toAbsolutePath());
+        }
+        Units units = Units.load(folder.resolve("units.yaml"));
+        Formulary formulary = Formulary.load(folder.resolve("formulary.yaml"), units);
+        return new ReferenceData(formulary, units, thresholds(folder.resolve("thresholds.yaml")),
+                criticalMedicines(folder.resolve("critical-medicines.yaml"), formulary),
+                abbreviations(folder.resolve("abbreviations.yaml")),
+                severeReactions(folder.resolve("allergy-reactions.yaml")));
+    }
+
+    public Threshold threshold(String name) {
+        Threshold threshold = thresholds.get(name);
+        if (threshold == null) {
+            throw new IllegalArgumentException("thresholds.yaml has no threshold named " + name);
+        }
+        return threshold;
+    }
+
+    /** A recorded reaction is severe when it mentions any of the listed terms (e.g. "anaphylactic shock"). */
+    public boolean isSevereReaction(String reaction) {
+        String text = Names.normalise(reaction);
+        return severeReactions.stream().anyMatch(text::contains);
+    }
+
+    private static Set<String> severeReactions(Path file) {
+        return Node.root(file, YamlFiles.readMapping(file)).get("severe").names();
+    }
+
+    private static Map<String, Threshold> thresholds(Path file) {
+        Node root = Node.root(file, YamlFiles.readMapping(file));
+        Map<String, Threshold> thresholds = new LinkedHashMap<>();
+        root.entries().forEach((name, node) -> thresholds.put(name, new Threshold(name, node.get("value").number(),
+                node.has("unit") ? node.get("unit").text() : "", node.get("source").text())));
+        return Map.copyOf(thresholds);
+    }
+
+    private static CriticalMedicines criticalMedicines(Path file, Formulary formulary) {
+        Node root = Node.root(file, YamlFiles.readMapping(file));
+        Set<String> classes = new TreeSet<>();
+        for (String key : List.of("classes", "localClasses")) {
+            for (String cls : root.get(key).names()) {
+                classes.add(formulary.resolveClass(cls)
+                        .orElseThrow(() -> root.get(key).fail("class '" + cls + "' is not in the formulary")));
+            }
+        }
+        Set<String> substances = new TreeSet<>();
+        for (String name : root.get("localSubstances").names()) {
+            Product product = formulary.resolve(name)
+                    .orElseThrow(() -> root.get("localSubstances").fail("'" + name + "' is not in the formulary"));
+            substances.addAll(product.ingredients());
+        }
+        return new CriticalMedicines(Set.copyOf(classes), Set.copyOf(substances),
+                root.get("unacceptableReasons").names());
+    }
+
+    private static List<Abbreviation> abbreviations(Path file) {
+        Node root = Node.root(file, YamlFiles.readMapping(file));
+        List<Abbreviation> abbreviations = new ArrayList<>();
+        root.entries().forEach((id, node) -> {
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile(node.get("pattern").text());
+            } catch (PatternSyntaxException e) {
+                throw node.get("pattern").fail("not a valid regular expression: " + e.getDescription());
+            }
+            abbreviations.add(new Abbreviation(id, node.get("meaning").text(), pattern, node.get("source").text()));
+        });
+        return List.copyOf(abbreviations);
+    }
+}
