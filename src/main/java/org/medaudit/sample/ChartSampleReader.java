@@ -44,7 +44,11 @@ public final class ChartSampleReader {
     private ChartSampleReader() {
     }
 
-    /** The outcome of reading: a sample when there were no errors, otherwise every error. */
+    /**
+     * The outcome of reading: every error, and the sample as far as it could be read (wrongly typed values and
+     * items are null), so that its meaning can be checked too and one answer lists every problem. The sample is
+     * null only when the document is not an object at all.
+     */
     public record Result(ChartSample sample, List<FieldError> errors) {
         public boolean valid() {
             return errors.isEmpty();
@@ -54,7 +58,10 @@ public final class ChartSampleReader {
     public static Result read(Object tree) {
         ChartSampleReader reader = new ChartSampleReader();
         ChartSample sample = reader.sample(tree);
-        return reader.errors.isEmpty() ? new Result(sample, List.of()) : new Result(null, List.copyOf(reader.errors));
+        if (tree == null) {
+            reader.error("", "a chart sample (a JSON object) is required");
+        }
+        return new Result(sample, List.copyOf(reader.errors));
     }
 
     private ChartSample sample(Object tree) {

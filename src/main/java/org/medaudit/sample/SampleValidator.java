@@ -156,7 +156,9 @@ public final class SampleValidator {
     private <T> void each(String pointer, List<T> items, ItemCheck<T> check) {
         if (items != null) {
             for (int i = 0; i < items.size(); i++) {
-                check.accept(pointer + "/" + i, items.get(i));
+                if (items.get(i) != null) { // an item the reader could not read has its error already
+                    check.accept(pointer + "/" + i, items.get(i));
+                }
             }
         }
     }

@@ -1,0 +1,132 @@
+package org.medaudit.improvement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Special-cause rules for control charts, as named profiles (clinical-reference.md §4.2–4.3):
+ * {@code nhs-mdc} — a point beyond a limit, 7 on one side of the centre, 7 rising or falling, 2 of 3 beyond two
+ * sigma on one side (NHSRplotthedots); {@code ihi} — a point beyond a limit, 8 on one side, 6 rising or falling,
+ * 2 of 3 beyond two sigma, 15 in the inner third. A point exactly on the centre breaks a shift; ties break a trend.
+ */
+public final class SignalRules {
+
+    public static final String OUTSIDE_LIMITS = "outside-limits";
+    public static final String SHIFT = "shift";
+    public static final String TREND = "trend";
+    public static final String TWO_OF_THREE = "two-of-three";
+    public static final String INNER_THIRD = "inner-third";
+
+    private record Profile(int shift, int trend, boolean innerThird) {
+    }
+
+    private SignalRules() {
+    }
+
+    /** The points with their signals filled in; unknown profiles and run charts (no limits) get none here. */
+    public static List<ChartPoint> apply(String profile, List<ChartPoint> points) {
+        Profile rules = switch (profile) {
+            case "nhs-mdc" -> new Profile(7, 7, false);
+            case "ihi" -> new Profile(8, 6, true);
+            default -> null;
+        };
+        if (rules == null || points.isEmpty() || Double.isNaN(points.get(0).upper())) {
+            return points;
+        }
+        List<Set<String>> signals = new ArrayList<>();
+        points.forEach(p -> signals.add(new LinkedHashSet<>()));
+        for (int i = 0; i < points.size(); i++) {
+            ChartPoint p = points.get(i);
+            if (p.value() > p.upper() || p.value() < p.lower()) {
+                signals.get(i).add(OUTSIDE_LIMITS);
+            }
+        }
+        int n = points.size();
+        int[] side = new int[n];
+        int[] step = new int[n];
+        int[] inner = new int[n];
+        for (int i = 0; i < n; i++) {
+            ChartPoint p = points.get(i);
+            side[i] = (int) Math.signum(p.value() - p.centre());
+            step[i] = i == 0 ? 0 : (int) Math.signum(p.value() - points.get(i - 1).value());
+            inner[i] = inInnerThird(p) ? 1 : 0;
+        }
+        for (int[] run : runs(side)) {
+            flag(signals, run[0], run[1], rules.shift(), SHIFT);
+        }
+        for (int[] run : runs(step)) {
+            flag(signals, run[0] - 1, run[1], rules.trend(), TREND); // k rising steps span k + 1 points
+        }
+        twoOfThree(points, signals);
+        if (rules.innerThird()) {
+            for (int[] run : runs(inner)) {
+                flag(signals, run[0], run[1], 15, INNER_THIRD);
+            }
+        }
+        List<ChartPoint> result = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            ChartPoint p = points.get(i);
+            result.add(new ChartPoint(p.observation(), p.value(), p.centre(), p.lower(), p.upper(),
+                    List.copyOf(signals.get(i))));
+        }
+        return result;
+    }
+
+    /** Maximal runs [start, end) of consecutive equal non-zero values. */
+    private static List<int[]> runs(int[] values) {
+        List<int[]> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= values.length; i++) {
+            if (i == values.length || values[i] != values[start]) {
+                if (values[start] != 0) {
+                    runs.add(new int[] {start, i});
+                }
+                start = i;
+            }
+        }
+        return runs;
+    }
+
+    private static void flag(List<Set<String>> signals, int from, int to, int minimum, String name) {
+        if (to - from >= minimum) {
+            for (int i = from; i < to; i++) {
+                signals.get(i).add(name);
+            }
+        }
+    }
+
+    /** Two of three consecutive points beyond two sigma (inside the limits or not), all three on one side. */
+    private static void twoOfThree(List<ChartPoint> points, List<Set<String>> signals) {
+        for (int i = 2; i < points.size(); i++) {
+            for (int side : new int[] {1, -1}) {
+                int beyond = 0;
+                boolean sameSide = true;
+                for (int j = i - 2; j <= i; j++) {
+                    ChartPoint p = points.get(j);
+                    sameSide &= Math.signum(p.value() - p.centre()) == side;
+                    beyond += beyondTwoSigma(p, side) ? 1 : 0;
+                }
+                if (sameSide && beyond >= 2) {
+                    for (int j = i - 2; j <= i; j++) {
+                        if (beyondTwoSigma(points.get(j), side)) {
+                            signals.get(j).add(TWO_OF_THREE);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean beyondTwoSigma(ChartPoint p, int side) {
+        double limit = side > 0 ? p.upper() : p.lower();
+        double twoSigma = p.centre() + (limit - p.centre()) * 2 / 3;
+        return side > 0 ? p.value() > twoSigma : p.value() < twoSigma;
+    }
+
+    private static boolean inInnerThird(ChartPoint p) {
+        double band = (p.value() >= p.centre() ? p.upper() - p.centre() : p.centre() - p.lower()) / 3;
+        return Math.abs(p.value() - p.centre()) <= band;
+    }
+}

@@ -1,0 +1,44 @@
+package org.medaudit.sample;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * The stored chart sample: its header, the patient context, and the raw counts measures are derived from. The
+ * {@code *Recorded} flags keep "not recorded" apart from "recorded as none" for each list.
+ */
+@MappedEntity("chart_sample")
+record SampleRow(
+        @Id String id,
+        long wardId,
+        LocalDate auditDate,
+        String period,
+        @Nullable String sampleType,
+        boolean patientRecorded,
+        @Nullable Integer ageYears,
+        @Nullable String sex,
+        @Nullable Double weightKg,
+        @Nullable Double egfr,
+        @Nullable Double crcl,
+        boolean conditionsRecorded,
+        @Nullable String allergyStatus,
+        boolean allergiesRecorded,
+        boolean admissionRecorded,
+        @Nullable LocalDateTime admittedAt,
+        @Nullable LocalDateTime reconciliationStartedAt,
+        @Nullable LocalDateTime reconciliationCompletedAt,
+        boolean preAdmissionRecorded,
+        boolean omittedDosesRecorded,
+        boolean monitoringRecorded,
+        int ordersAudited,
+        boolean reconciliationJudged,
+        boolean reconciledInTime,
+        String ruleBookVersion,
+        @Nullable String idempotencyKey,
+        @Nullable String requestHash,
+        Instant createdAt) {
+}

@@ -1,0 +1,141 @@
+package org.medaudit.sample;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.medaudit.finding.Finding;
+import org.medaudit.finding.FindingRepository;
+import org.medaudit.finding.FindingView;
+import org.medaudit.rules.RuleFinding;
+import org.medaudit.sample.SampleParts.AllergyRow;
+import org.medaudit.sample.SampleParts.ConditionRow;
+import org.medaudit.sample.SampleParts.MonitoringRow;
+import org.medaudit.sample.SampleParts.OmittedDoseRow;
+import org.medaudit.sample.SampleParts.OrderRow;
+import org.medaudit.sample.SampleParts.PreAdmissionRow;
+import org.medaudit.ward.WardDirectory;
+
+/**
+ * Stores a chart sample, all its parts and its findings in one transaction — a failure part-way leaves nothing —
+ * and reads them back as the contract shape.
+ */
+@Singleton
+class SampleStore {
+
+    private final SampleRepositories.Samples samples;
+    private final SampleRepositories.Conditions conditions;
+    private final SampleRepositories.Allergies allergies;
+    private final SampleRepositories.PreAdmissions preAdmissions;
+    private final SampleRepositories.Orders orders;
+    private final SampleRepositories.OmittedDoses omittedDoses;
+    private final SampleRepositories.Monitoring monitoring;
+    private final FindingRepository findings;
+    private final WardDirectory wards;
+
+    SampleStore(SampleRepositories.Samples samples, SampleRepositories.Conditions conditions,
+            SampleRepositories.Allergies allergies, SampleRepositories.PreAdmissions preAdmissions,
+            SampleRepositories.Orders orders, SampleRepositories.OmittedDoses omittedDoses,
+            SampleRepositories.Monitoring monitoring, FindingRepository findings, WardDirectory wards) {
+        this.samples = samples;
+        this.conditions = conditions;
+        this.allergies = allergies;
+        this.preAdmissions = preAdmissions;
+        this.orders = orders;
+        this.omittedDoses = omittedDoses;
+        this.monitoring = monitoring;
+        this.findings = findings;
+        this.wards = wards;
+    }
+
+    /** Writes the sample, its parts and its findings atomically. */
+    @Transactional
+    void insert(SampleRow row, ChartSample chart, List<RuleFinding> ruleFindings) {
+        samples.save(row);
+        String id = row.id();
+        var patient = chart.patient();
+        if (patient != null) {
+            each(patient.conditions(), (i, code) -> conditions.save(new ConditionRow(null, id, i, code)));
+            each(patient.allergies(), (i, a) -> allergies.save(new AllergyRow(null, id, i, a.substance(),
+                    a.reaction())));
+        }
+        each(chart.preAdmissionMedicines(), (i, m) -> preAdmissions.save(new PreAdmissionRow(null, id, i, m.drug(),
+                m.dose(), m.unit(), m.route(), m.frequency(), m.onChart(), m.changeDocumented())));
+        each(chart.orders(), (i, o) -> orders.save(new OrderRow(null, id, i, o.drug(), o.dose(), o.unit(),
+                o.doseText(), o.route(), o.frequency(), o.prn(), o.prnMaxPer24h(), o.indication(), o.startDate(),
+                o.reviewDate(), o.signed())));
+        each(chart.omittedDoses(), (i, d) -> omittedDoses.save(new OmittedDoseRow(null, id, i, d.drug(),
+                d.reasonCode())));
+        each(chart.monitoring(), (i, m) -> monitoring.save(new MonitoringRow(null, id, i, m.test(), m.date(),
+                m.value())));
+        each(ruleFindings, (i, f) -> findings.save(new Finding(UUID.randomUUID().toString(), id, i, f.ruleId(),
+                f.ruleName(), f.category(), f.errorType(), f.severity(), f.source(), f.message(), f.drug(),
+                f.orderIndex(), Finding.FLAGGED, row.ruleBookVersion(), row.createdAt())));
+    }
+
+    @Transactional
+    Optional<SampleView> find(String id) {
+        return samples.findById(id).map(this::view);
+    }
+
+    @Transactional
+    Optional<SampleView> findByIdempotencyKey(String key) {
+        return samples.findByIdempotencyKey(key).map(this::view);
+    }
+
+    @Transactional
+    Optional<String> requestHashOf(String idempotencyKey) {
+        return samples.findByIdempotencyKey(idempotencyKey).map(SampleRow::requestHash);
+    }
+
+    private SampleView view(SampleRow row) {
+        String id = row.id();
+        Patient patient = row.patientRecorded()
+                ? new Patient(row.ageYears(), row.sex(), row.weightKg(), row.egfr(), row.crcl(),
+                        recorded(row.conditionsRecorded(), conditions.findBySampleIdOrderByPosition(id),
+                                ConditionRow::code),
+                        row.allergyStatus(),
+                        recorded(row.allergiesRecorded(), allergies.findBySampleIdOrderByPosition(id),
+                                a -> new Allergy(a.substance(), a.reaction())))
+                : null;
+        Admission admission = row.admissionRecorded()
+                ? new Admission(row.admittedAt(), row.reconciliationStartedAt(), row.reconciliationCompletedAt())
+                : null;
+        return new SampleView(id, wards.ward(row.wardId()).code(), row.auditDate(), row.sampleType(),
+                row.ruleBookVersion(), row.ordersAudited(), patient, admission,
+                recorded(row.preAdmissionRecorded(), preAdmissions.findBySampleIdOrderByPosition(id),
+                        m -> new PreAdmissionMedicine(m.drug(), m.dose(), m.unit(), m.route(), m.frequency(),
+                                m.onChart(), m.changeDocumented())),
+                orders.findBySampleIdOrderByPosition(id).stream()
+                        .map(o -> new MedicationOrder(o.drug(), o.dose(), o.unit(), o.doseText(), o.route(),
+                                o.frequency(), o.prn(), o.prnMaxPer24h(), o.indication(), o.startDate(),
+                                o.reviewDate(), o.signed()))
+                        .toList(),
+                recorded(row.omittedDosesRecorded(), omittedDoses.findBySampleIdOrderByPosition(id),
+                        d -> new OmittedDose(d.drug(), d.reasonCode())),
+                recorded(row.monitoringRecorded(), monitoring.findBySampleIdOrderByPosition(id),
+                        m -> new MonitoringResult(m.test(), m.resultDate(), m.result())),
+                findings.findBySampleIdOrderByPosition(id).stream().map(FindingView::of).toList(),
+                row.createdAt());
+    }
+
+    /** A list that was not recorded reads back as absent, one recorded as none as empty. */
+    private static <R, T> List<T> recorded(boolean wasRecorded, List<R> rows, Function<R, T> mapper) {
+        return wasRecorded ? rows.stream().map(mapper).toList() : null;
+    }
+
+    private static <T> void each(List<T> items, IndexedAction<T> action) {
+        if (items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                action.accept(i, items.get(i));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IndexedAction<T> {
+        void accept(int index, T item);
+    }
+}

@@ -1,0 +1,162 @@
+package org.medaudit.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
+import jakarta.inject.Singleton;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Makes the embedded SQLite database work under Micronaut Data. Two things are needed (STACK.md): the folder of
+ * the database file must exist before the pool opens it, and {@code Connection.setReadOnly} must be ignored,
+ * because sqlite-jdbc refuses it once connected and Micronaut Data calls it on every read-only transaction
+ * (micronaut-data#3560). Nothing changes for PostgreSQL.
+ */
+final class SqliteDataSources {
+
+    private static final String SQLITE = "jdbc:sqlite:";
+
+    private SqliteDataSources() {
+    }
+
+    static boolean isSqlite(String url) {
+        return url != null && url.startsWith(SQLITE);
+    }
+
+    /** Creates the database file's folder, e.g. {@code ./data}, before the pool connects. */
+    @Singleton
+    static final class DatabaseFolder implements BeanCreatedEventListener<DatasourceConfiguration> {
+        @Override
+        public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
+            DatasourceConfiguration configuration = event.getBean();
+            String url = configuration.getUrl();
+            if (isSqlite(url)) {
+                String file = url.substring(SQLITE.length()).split("\\?", 2)[0];
+                Path parent = Path.of(file).toAbsolutePath().getParent();
+                if (!file.isEmpty() && !file.equals(":memory:") && parent != null) {
+                    try {
+                        Files.createDirectories(parent);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot create the database folder " + parent, e);
+                    }
+                }
+            }
+            return configuration;
+        }
+    }
+
+    /** Wraps the SQLite pool so that read-only hints are accepted and ignored. */
+    @Singleton
+    static final class ReadOnlyHintIgnored implements BeanCreatedEventListener<DataSource>, Ordered {
+        @Override
+        public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
+            DataSource dataSource = event.getBean();
+            if (dataSource instanceof HikariDataSource hikari && isSqlite(hikari.getJdbcUrl())) {
+                return new IgnoringReadOnly(hikari);
+            }
+            return dataSource;
+        }
+
+        @Override
+        public int getOrder() {
+            return HIGHEST_PRECEDENCE;
+        }
+    }
+
+    /** A SQLite pool whose connections ignore {@code setReadOnly}; closing it closes the pool. */
+    static final class IgnoringReadOnly implements DataSource, Closeable {
+        private final HikariDataSource pool;
+
+        IgnoringReadOnly(HikariDataSource pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return wrap(pool.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return wrap(pool.getConnection(username, password));
+        }
+
+        private static Connection wrap(Connection connection) {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "setReadOnly":
+                                return null;
+                            case "isReadOnly":
+                                return false;
+                            case "unwrap":
+                                if (((Class<?>) args[0]).isInstance(proxy)) {
+                                    return proxy;
+                                }
+                                break;
+                            default:
+                                break;
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || pool.isWrapperFor(type);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.medaudit.ward;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+/** A hospital site; its wards belong to it. */
+@MappedEntity("site")
+public record Site(@Id @GeneratedValue @Nullable Long id, String code, String name) {
+}

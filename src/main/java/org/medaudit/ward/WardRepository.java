@@ -1,0 +1,15 @@
+package org.medaudit.ward;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+interface WardRepository extends CrudRepository<Ward, Long> {
+
+    Optional<Ward> findByCode(String code);
+
+    List<Ward> findAllOrderByCode();
+}
