@@ -19,6 +19,15 @@ public record Admission(LocalDateTime admittedAt, LocalDateTime reconciliationSt
         return reconciliationCompletedAt == null ? null : hoursSinceAdmission(reconciliationCompletedAt);
     }
 
+    /** Time from admission to completed reconciliation for a message, e.g. {@code 24 h 01 min}; null when not completed. */
+    public String timeToReconciliation() {
+        if (reconciliationCompletedAt == null) {
+            return null;
+        }
+        long minutes = Duration.between(admittedAt, reconciliationCompletedAt).toMinutes();
+        return String.format("%d h %02d min", minutes / 60, minutes % 60);
+    }
+
     /**
      * Reconciliation was completed later than this many hours after admission, or had not been completed by the
      * end of the audit day although that many hours had passed. A chart audited sooner is not yet late.

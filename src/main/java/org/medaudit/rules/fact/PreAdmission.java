@@ -1,5 +1,7 @@
 package org.medaudit.rules.fact;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.medaudit.rules.reference.Amount;
 
@@ -31,8 +33,31 @@ public record PreAdmission(int index, String drug, Set<String> ingredients, Amou
                 || differs(frequency, order.frequency());
     }
 
+    /**
+     * What {@link #differsFrom} found, for a finding message, e.g.
+     * {@code dose 3 mg before admission, 5 mg on the chart; frequency once-daily before admission, twice-daily on the chart}.
+     */
+    public String differencesFrom(Order order) {
+        List<String> differences = new ArrayList<>();
+        if (differs(doseAmount, order.doseAmount())) {
+            differences.add("dose " + text(doseAmount) + " before admission, " + text(order.doseAmount())
+                    + " on the chart");
+        }
+        if (differs(route, order.route())) {
+            differences.add("route " + route + " before admission, " + order.route() + " on the chart");
+        }
+        if (differs(frequency, order.frequency())) {
+            differences.add("frequency " + frequency + " before admission, " + order.frequency() + " on the chart");
+        }
+        return String.join("; ", differences);
+    }
+
     public boolean changeDocumentedAsIntended() {
         return Boolean.TRUE.equals(changeDocumented);
+    }
+
+    private static String text(Amount amount) {
+        return Numbers.plain(amount.value()) + " " + amount.unit();
     }
 
     private static boolean differs(Object before, Object now) {

@@ -1,0 +1,65 @@
+package org.medaudit.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Databases for tests that start the application: a fresh SQLite file per test class, or a fresh PostgreSQL
+ * database on the local server (CI has one; elsewhere those tests skip with a banner).
+ */
+public final class TestDatabases {
+
+    /** The PostgreSQL server of CI and of this kind of machine: trust authentication, user postgres. */
+    public static final String POSTGRES_SERVER = System.getProperty("medaudit.test.postgres",
+            "jdbc:postgresql://127.0.0.1:5432/");
+    public static final String POSTGRES_USER = "postgres";
+
+    private TestDatabases() {
+    }
+
+    /** Configuration pointing the application at a new, empty SQLite file. */
+    public static Map<String, String> sqlite() {
+        try {
+            Path folder = Files.createTempDirectory("medaudit-test");
+            folder.toFile().deleteOnExit();
+            String url = "jdbc:sqlite:" + folder.resolve("medaudit.db")
+                    + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true&synchronous=NORMAL"
+                    + "&transaction_mode=IMMEDIATE&date_class=TEXT";
+            return Map.of("datasources.default.url", url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops a test database when the test run ends, closing whatever connections the application left open. */
+    private static void drop(String database) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES_SERVER + "test", POSTGRES_USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            System.err.println("Could not drop test database " + database + ": " + e.getMessage());
+        }
+    }
+
+    /** Configuration pointing the application (environment {@code postgres}) at a new, empty database. */
+    public static Map<String, String> postgres() {
+        String database = "medaudit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(POSTGRES_SERVER + "test", POSTGRES_USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + POSTGRES_SERVER, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(database)));
+        return Map.of("medaudit.db.url", POSTGRES_SERVER + database, "medaudit.db.user", POSTGRES_USER,
+                "medaudit.db.password", "");
+    }
+}
