@@ -262,7 +262,7 @@ class SignalRulesTest {
 
     // ---- inner third: ≥ 15 consecutive points within one sigma of the centre (ihi only) ----
 
-    private double[] alternating(int count) {
+    private static double[] alternating(int count) {
         double[] values = new double[count];
         for (int i = 0; i < count; i++) {
             values[i] = i % 2 == 0 ? 0.45 : 0.55; // within 0.40–0.60; alternating, so no shift and no trend
@@ -378,6 +378,28 @@ class SignalRulesTest {
 
         assertThat(p.get(0).lower()).isEqualTo(0.0);
         assertThat(flagged(SignalRules.apply(IHI, p), INNER_THIRD)).isEqualTo(range(0, 15));
+    }
+
+    @Test
+    @DisplayName("p chart clamped at both 0 and 1: sigma comes from p̄ and nᵢ, not from the clamped limits")
+    void bothLimitsClamped() {
+        // 3 charts audited a month; all three with an error for three months, none for three: Σx = 9, Σn = 18,
+        // p̄ = 0.5. σ = √(0.5 × 0.5 / 3) = √0.083333 = 0.28868, 3σ = 0.8660 → limits −0.366 and 1.366, clamped
+        // to 0 and 1. Two sigma = 0.5774: the two-sigma lines, −0.077 and 1.077, lie beyond what a proportion can
+        // reach, so no month is in the band and two-of-three cannot fire. (Thirds of the clamped half-width 0.5
+        // would put the lines at 0.167 and 0.833 and flag every month.) 1.0 and 0 are on the limits, not outside.
+        List<Observation> observations = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            observations.add(new Observation("M" + i, i < 3 ? 3 : 0, 3));
+        }
+        List<ChartPoint> p = ControlChart.chart("p", observations);
+
+        assertThat(p).allSatisfy(point -> {
+            assertThat(point.lower()).isEqualTo(0.0);
+            assertThat(point.upper()).isEqualTo(1.0);
+        });
+        assertNoSignals(SignalRules.apply(MDC, p));
+        assertNoSignals(SignalRules.apply(IHI, p));
     }
 
     @Test
