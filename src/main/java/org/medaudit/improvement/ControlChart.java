@@ -35,13 +35,16 @@ public final class ControlChart {
             double sigma = proportion ? Math.sqrt(centre * (1 - centre) / o.denominator())
                     : Math.sqrt(centre / o.denominator());
             double upper = centre + 3 * sigma;
-            points.add(new ChartPoint(o, o.rate(), centre, Math.max(0, centre - 3 * sigma),
+            points.add(new ChartPoint(o, o.rate(), centre, sigma, Math.max(0, centre - 3 * sigma),
                     proportion ? Math.min(1, upper) : upper, List.of()));
         }
         return points;
     }
 
-    /** XmR: centre = mean, limits = mean ± 2.66 × mean moving range (no outlier screening, as the MDC tool). */
+    /**
+     * XmR: centre = mean, limits = mean ± 2.66 × mean moving range (no outlier screening, as the MDC tool), so one
+     * sigma is 2.66 / 3 × the mean moving range (mR̄ / 1.128).
+     */
     private static List<ChartPoint> individuals(List<Observation> observations) {
         double[] values = observations.stream().mapToDouble(Observation::rate).toArray();
         double mean = Arrays.stream(values).average().orElse(Double.NaN);
@@ -52,8 +55,8 @@ public final class ControlChart {
         double meanMovingRange = values.length > 1 ? movingRange / (values.length - 1) : Double.NaN;
         List<ChartPoint> points = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            points.add(new ChartPoint(observations.get(i), values[i], mean, mean - 2.66 * meanMovingRange,
-                    mean + 2.66 * meanMovingRange, List.of()));
+            points.add(new ChartPoint(observations.get(i), values[i], mean, 2.66 / 3 * meanMovingRange,
+                    mean - 2.66 * meanMovingRange, mean + 2.66 * meanMovingRange, List.of()));
         }
         return points;
     }
@@ -64,7 +67,7 @@ public final class ControlChart {
         int n = sorted.length;
         double median = n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         return observations.stream()
-                .map(o -> new ChartPoint(o, o.rate(), median, Double.NaN, Double.NaN, List.of()))
+                .map(o -> new ChartPoint(o, o.rate(), median, Double.NaN, Double.NaN, Double.NaN, List.of()))
                 .toList();
     }
 }

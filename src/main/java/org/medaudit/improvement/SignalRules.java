@@ -10,6 +10,7 @@ import java.util.Set;
  * {@code nhs-mdc} — a point beyond a limit, 7 on one side of the centre, 7 rising or falling, 2 of 3 beyond two
  * sigma on one side (NHSRplotthedots); {@code ihi} — a point beyond a limit, 8 on one side, 6 rising or falling,
  * 2 of 3 beyond two sigma, 15 in the inner third. A point exactly on the centre breaks a shift; ties break a trend.
+ * "Beyond two sigma" means in the band between two sigma and the limit, with the point's own (unclamped) sigma.
  */
 public final class SignalRules {
 
@@ -68,8 +69,7 @@ public final class SignalRules {
         List<ChartPoint> result = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             ChartPoint p = points.get(i);
-            result.add(new ChartPoint(p.observation(), p.value(), p.centre(), p.lower(), p.upper(),
-                    List.copyOf(signals.get(i))));
+            result.add(p.withSignals(List.copyOf(signals.get(i))));
         }
         return result;
     }
@@ -97,20 +97,24 @@ public final class SignalRules {
         }
     }
 
-    /** Two of three consecutive points beyond two sigma (inside the limits or not), all three on one side. */
+    /**
+     * Two of three consecutive points in the band beyond two sigma but not beyond the limit (NHSRplotthedots:
+     * {@code close_to_limits = !outside_limits & beyond the near limits}; IHI: the outer third), all three on one side.
+     * Only the points in the band are flagged; a point beyond the limit is already an outside-limits signal.
+     */
     private static void twoOfThree(List<ChartPoint> points, List<Set<String>> signals) {
         for (int i = 2; i < points.size(); i++) {
             for (int side : new int[] {1, -1}) {
-                int beyond = 0;
+                int inBand = 0;
                 boolean sameSide = true;
                 for (int j = i - 2; j <= i; j++) {
                     ChartPoint p = points.get(j);
                     sameSide &= Math.signum(p.value() - p.centre()) == side;
-                    beyond += beyondTwoSigma(p, side) ? 1 : 0;
+                    inBand += inOuterBand(p, side) ? 1 : 0;
                 }
-                if (sameSide && beyond >= 2) {
+                if (sameSide && inBand >= 2) {
                     for (int j = i - 2; j <= i; j++) {
-                        if (beyondTwoSigma(points.get(j), side)) {
+                        if (inOuterBand(points.get(j), side)) {
                             signals.get(j).add(TWO_OF_THREE);
                         }
                     }
@@ -119,14 +123,15 @@ public final class SignalRules {
         }
     }
 
-    private static boolean beyondTwoSigma(ChartPoint p, int side) {
-        double limit = side > 0 ? p.upper() : p.lower();
-        double twoSigma = p.centre() + (limit - p.centre()) * 2 / 3;
-        return side > 0 ? p.value() > twoSigma : p.value() < twoSigma;
+    /** Beyond two sigma on the given side, but not beyond that side's limit. */
+    private static boolean inOuterBand(ChartPoint p, int side) {
+        double twoSigma = 2 * p.sigma();
+        return side > 0 ? p.value() > p.centre() + twoSigma && p.value() <= p.upper()
+                : p.value() < p.centre() - twoSigma && p.value() >= p.lower();
     }
 
+    /** Within one sigma of the centre (the inner third of an unclamped chart). */
     private static boolean inInnerThird(ChartPoint p) {
-        double band = (p.value() >= p.centre() ? p.upper() - p.centre() : p.centre() - p.lower()) / 3;
-        return Math.abs(p.value() - p.centre()) <= band;
+        return Math.abs(p.value() - p.centre()) <= p.sigma();
     }
 }

@@ -50,6 +50,8 @@ class ControlChartTest {
         //   → lower 0.40 − 0.46476 = −0.0648, clamped to 0; upper 0.8648.
         assertThat(chart.get(1).lower()).isEqualTo(0.0);
         assertThat(chart.get(1).upper()).isCloseTo(0.8648, within(CLOSE));
+        // The clamp is on the limit only: sigma stays 0.15492, so two-sigma bands stay true.
+        assertThat(chart.get(1).sigma()).isCloseTo(0.15492, within(CLOSE));
 
         // n = 70: σ = √(0.24/70) = √0.0034286 = 0.058554, 3σ = 0.17566 → 0.2243–0.5757.
         assertThat(chart.get(2).lower()).isCloseTo(0.2243, within(CLOSE));

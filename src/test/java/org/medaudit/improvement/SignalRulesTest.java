@@ -31,7 +31,8 @@ class SignalRulesTest {
     private static List<ChartPoint> chart(double... values) {
         List<ChartPoint> points = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            points.add(new ChartPoint(new Observation("P" + (i + 1), 0, 1), values[i], 0.50, 0.20, 0.80, List.of()));
+            points.add(new ChartPoint(new Observation("P" + (i + 1), 0, 1), values[i], 0.50, 0.10, 0.20, 0.80,
+                    List.of()));
         }
         return points;
     }
@@ -84,9 +85,9 @@ class SignalRulesTest {
     void eachPointsOwnLimits() {
         // The same value 0.75 is inside 0.20–0.80 but outside 0.30–0.70.
         List<ChartPoint> points = List.of(
-                new ChartPoint(new Observation("big month", 0, 1), 0.75, 0.50, 0.30, 0.70, List.of()),
-                new ChartPoint(new Observation("small month", 0, 1), 0.45, 0.50, 0.20, 0.80, List.of()),
-                new ChartPoint(new Observation("next", 0, 1), 0.75, 0.50, 0.20, 0.80, List.of()));
+                new ChartPoint(new Observation("big month", 0, 1), 0.75, 0.50, 0.20 / 3, 0.30, 0.70, List.of()),
+                new ChartPoint(new Observation("small month", 0, 1), 0.45, 0.50, 0.10, 0.20, 0.80, List.of()),
+                new ChartPoint(new Observation("next", 0, 1), 0.75, 0.50, 0.10, 0.20, 0.80, List.of()));
 
         List<ChartPoint> result = SignalRules.apply(MDC, points);
 
