@@ -1,6 +1,5 @@
 package org.medaudit.rules;
 
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,11 +48,7 @@ public final class ChartFacts {
                 patient.allergies().forEach(allergy -> facts.add(allergy(allergy)));
             }
         }
-        if (sample.admission() != null && sample.admission().admittedAt() != null) {
-            var admission = sample.admission();
-            facts.add(new Admission(admission.admittedAt(), admission.reconciliationStartedAt(),
-                    admission.reconciliationCompletedAt(), sample.auditDate().atTime(LocalTime.MAX)));
-        }
+        Admission.of(sample).ifPresent(facts::add);
         List<MedicationOrder> orders = sample.orders();
         for (int i = 0; i < orders.size(); i++) {
             facts.add(order(i, orders.get(i)));
@@ -75,7 +70,7 @@ public final class ChartFacts {
         Amount doseAmount = amount(order.dose(), order.unit());
         Map<String, Double> dailyMg = product.map(p -> dailyMg(p, order, unit, frequency, prn)).orElse(Map.of());
         Set<String> abbreviations = reference.abbreviations().stream()
-                .filter(abbreviation -> abbreviation.foundIn(order.doseText()))
+                .filter(abbreviation -> abbreviation.foundIn(order.doseText()) || abbreviation.foundIn(order.unit()))
                 .map(Abbreviation::id)
                 .collect(Collectors.toUnmodifiableSet());
         return new Order(index, order.drug(), product.map(Product::name).orElse(null),
@@ -87,14 +82,15 @@ public final class ChartFacts {
     }
 
     /**
-     * Most of each ingredient in mg the order allows in 24 hours: regular doses times doses a day, or the
-     * as-required maximum. A dose in tablets (or similar) counts through the formulary's mg per dose unit.
+     * Most of each ingredient in mg the order allows in 24 hours: regular doses times doses a day; for an
+     * as-required order its stated maximum, or else the ceiling its coded interval implies (1 g every 4 hours
+     * allows 6 g). A dose in tablets (or similar) counts through the formulary's mg per dose unit.
      */
     private Map<String, Double> dailyMg(Product product, MedicationOrder order, Optional<String> unit,
             Optional<Frequency> frequency, boolean prn) {
-        Double perDay = prn ? order.prnMaxPer24h()
-                : order.dose() == null ? null
-                : frequency.map(f -> order.dose() * f.dosesPer24h()).orElse(null);
+        Double regular = order.dose() == null ? null : frequency.filter(f -> f != Frequency.AS_REQUIRED)
+                .map(f -> order.dose() * f.dosesPer24h()).orElse(null);
+        Double perDay = prn && order.prnMaxPer24h() != null ? order.prnMaxPer24h() : regular;
         if (perDay == null || unit.isEmpty()) {
             return Map.of();
         }

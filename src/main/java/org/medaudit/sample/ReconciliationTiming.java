@@ -1,6 +1,5 @@
 package org.medaudit.sample;
 
-import java.time.LocalTime;
 
 /**
  * Whether a chart's medicines were reconciled within the time limit after admission (NICE QS120 statement 4).
@@ -17,14 +16,11 @@ public record ReconciliationTiming(boolean judged, boolean inTime) {
     public static final String THRESHOLD = "reconciliation.within-hours";
 
     public static ReconciliationTiming of(ChartSample chart, double limitHours) {
-        Admission admission = chart.admission();
-        if (admission == null || admission.admittedAt() == null) {
-            return new ReconciliationTiming(false, false);
-        }
-        var fact = new org.medaudit.rules.fact.Admission(admission.admittedAt(),
-                admission.reconciliationStartedAt(), admission.reconciliationCompletedAt(),
-                chart.auditDate().atTime(LocalTime.MAX));
-        boolean judged = fact.judgeableWithin(limitHours);
-        return new ReconciliationTiming(judged, judged && !fact.reconciledLaterThan(limitHours));
+        return org.medaudit.rules.fact.Admission.of(chart)
+                .map(admission -> {
+                    boolean judged = admission.judgeableWithin(limitHours);
+                    return new ReconciliationTiming(judged, judged && !admission.reconciledLaterThan(limitHours));
+                })
+                .orElse(new ReconciliationTiming(false, false));
     }
 }

@@ -50,7 +50,11 @@ public final class Http {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().header("Accept", "application/json"));
+        return get(path, "application/json");
+    }
+
+    public Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().header("Accept", accept));
     }
 
     public Response postJson(String path, String json, String... headers) {

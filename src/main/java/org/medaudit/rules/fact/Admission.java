@@ -2,6 +2,10 @@ package org.medaudit.rules.fact;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Optional;
+import org.medaudit.sample.ChartSample;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * The admission and its medicines reconciliation.
@@ -11,8 +15,19 @@ import java.time.LocalDateTime;
  * @param reconciliationCompletedAt null when not completed
  * @param auditDayEnd the end of the audit day: reconciliation not completed by then counts as not completed
  */
+@ClassReactive
 public record Admission(LocalDateTime admittedAt, LocalDateTime reconciliationStartedAt,
         LocalDateTime reconciliationCompletedAt, LocalDateTime auditDayEnd) {
+
+    /** The chart's admission, when an admission time was recorded. */
+    public static Optional<Admission> of(ChartSample chart) {
+        var admission = chart.admission();
+        if (admission == null || admission.admittedAt() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Admission(admission.admittedAt(), admission.reconciliationStartedAt(),
+                admission.reconciliationCompletedAt(), chart.auditDate().atTime(LocalTime.MAX)));
+    }
 
     /** Hours from admission to completed reconciliation, or null when not completed. */
     public Double hoursToReconciliation() {

@@ -1,6 +1,7 @@
 package org.medaudit.rules.fact;
 
 import java.util.Set;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * A recorded drug allergy, resolved through the formulary: an allergy to "penicillin" or "Augmentin" covers
@@ -12,6 +13,7 @@ import java.util.Set;
  * @param classes the drug classes the allergy covers
  * @param ingredients the substances the allergy covers
  */
+@ClassReactive
 public record Allergy(String substance, String reaction, boolean severeReaction, Set<String> classes,
         Set<String> ingredients) {
 

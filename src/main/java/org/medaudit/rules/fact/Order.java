@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.medaudit.rules.reference.Amount;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * One medication order on the chart, resolved through the formulary.
@@ -32,6 +33,7 @@ import org.medaudit.rules.reference.Amount;
  *     maximum); an ingredient is missing when the order does not say enough to add it up
  * @param treatmentIntensity the daily amount is above the formulary's prophylactic maximum (or it has none)
  */
+@ClassReactive
 public record Order(
         int index,
         String drug,

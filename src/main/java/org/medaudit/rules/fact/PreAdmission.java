@@ -2,8 +2,12 @@ package org.medaudit.rules.fact;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.medaudit.rules.reference.Amount;
+import org.medaudit.sample.Frequency;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * A medicine taken before admission, for reconciliation.
@@ -17,6 +21,7 @@ import org.medaudit.rules.reference.Amount;
  * @param onChart true when it is on the inpatient chart, false when not, null when not recorded
  * @param changeDocumented true when a stop or change is documented as intended, null when not recorded
  */
+@ClassReactive
 public record PreAdmission(int index, String drug, Set<String> ingredients, Amount doseAmount, String route,
         String frequency, Boolean onChart, Boolean changeDocumented) {
 
@@ -30,7 +35,7 @@ public record PreAdmission(int index, String drug, Set<String> ingredients, Amou
     /** The order gives a different dose, route or frequency from the one taken at home (where both are known). */
     public boolean differsFrom(Order order) {
         return differs(doseAmount, order.doseAmount()) || differs(route, order.route())
-                || differs(frequency, order.frequency());
+                || frequencyDiffers(order);
     }
 
     /**
@@ -46,7 +51,7 @@ public record PreAdmission(int index, String drug, Set<String> ingredients, Amou
         if (differs(route, order.route())) {
             differences.add("route " + route + " before admission, " + order.route() + " on the chart");
         }
-        if (differs(frequency, order.frequency())) {
+        if (frequencyDiffers(order)) {
             differences.add("frequency " + frequency + " before admission, " + order.frequency() + " on the chart");
         }
         return String.join("; ", differences);
@@ -58,6 +63,20 @@ public record PreAdmission(int index, String drug, Set<String> ingredients, Amou
 
     private static String text(Amount amount) {
         return Numbers.plain(amount.value()) + " " + amount.unit();
+    }
+
+    /**
+     * Coded frequencies differ when they give a different number of doses a day ("mane" and "once-daily" do not);
+     * free text is compared as written.
+     */
+    private boolean frequencyDiffers(Order order) {
+        Optional<Frequency> before = Optional.ofNullable(frequency).flatMap(Frequency::ofCode);
+        Optional<Frequency> now = Optional.ofNullable(order.frequency()).flatMap(Frequency::ofCode);
+        if (before.isPresent() && now.isPresent()) {
+            return before.get().dosesPer24h() != now.get().dosesPer24h();
+        }
+        return differs(frequency == null ? null : frequency.toLowerCase(Locale.ROOT),
+                order.frequency() == null ? null : order.frequency().toLowerCase(Locale.ROOT));
     }
 
     private static boolean differs(Object before, Object now) {

@@ -21,7 +21,7 @@ public record ReferenceData(
         Map<String, Threshold> thresholds,
         CriticalMedicines criticalMedicines,
         List<Abbreviation> abbreviations,
-        Set<String> severeReactions) {
+        List<Pattern> severeReactions) {
 
     public static final String FOLDER = "reference";
 
@@ -46,14 +46,20 @@ public record ReferenceData(
         return threshold;
     }
 
-    /** A recorded reaction is severe when it mentions any of the listed terms (e.g. "anaphylactic shock"). */
+    /** A recorded reaction is severe when it names one of the listed reactions (whole words, or a prefix*). */
     public boolean isSevereReaction(String reaction) {
         String text = Names.normalise(reaction);
-        return severeReactions.stream().anyMatch(text::contains);
+        return severeReactions.stream().anyMatch(pattern -> pattern.matcher(text).find());
     }
 
-    private static Set<String> severeReactions(Path file) {
-        return Node.root(file, YamlFiles.readMapping(file)).get("severe").names();
+    /** "anaphyla*" matches any word starting so ("anaphylactic"); "dress" matches DRESS but not "dressing". */
+    private static List<Pattern> severeReactions(Path file) {
+        return Node.root(file, YamlFiles.readMapping(file)).get("severe").names().stream()
+                .map(term -> term.endsWith("*")
+                        ? "(?<![a-z])" + Pattern.quote(term.substring(0, term.length() - 1))
+                        : "(?<![a-z])" + Pattern.quote(term) + "(?![a-z])")
+                .map(Pattern::compile)
+                .toList();
     }
 
     private static Map<String, Threshold> thresholds(Path file) {

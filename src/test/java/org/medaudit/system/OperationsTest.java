@@ -1,0 +1,58 @@
+package org.medaudit.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.medaudit.support.Http;
+import org.medaudit.support.TestDatabases;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationsTest implements TestPropertyProvider {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabases.sqlite();
+    }
+
+    @Test
+    @DisplayName("health says UP and nothing else a stranger could use (no database URL, no disk)")
+    void health() {
+        Http.Response health = new Http(server.getURI()).get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.object()).containsEntry("status", "UP");
+        assertThat(health.body()).doesNotContain("jdbc", "sqlite", "diskSpace");
+    }
+
+    @Test
+    @DisplayName("Prometheus metrics include HTTP request timings")
+    void prometheus() {
+        Http http = new Http(server.getURI());
+        http.get("/api/v1/wards");
+
+        Http.Response metrics = http.get("/prometheus", "text/plain");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds_count", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    @DisplayName("an unknown path is a 404 problem")
+    void unknownPath() {
+        Http.Response missing = new Http(server.getURI()).get("/api/v1/nothing-here");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+    }
+}
