@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.medaudit.rules.fact.Admission;
 import org.medaudit.rules.fact.Allergy;
+import org.medaudit.rules.fact.AuditDay;
 import org.medaudit.rules.fact.Monitoring;
 import org.medaudit.rules.fact.Omission;
 import org.medaudit.rules.fact.Order;
@@ -40,6 +41,7 @@ public final class ChartFacts {
     /** Every fact for one chart: the thresholds, the patient context and each order, medicine and dose. */
     public List<Object> of(ChartSample sample) {
         List<Object> facts = new ArrayList<>(reference.thresholds().values());
+        facts.add(new AuditDay(sample.auditDate()));
         if (sample.patient() != null) {
             var patient = sample.patient();
             facts.add(new Patient(patient.ageYears(), patient.sex(), patient.weightKg(), patient.egfr(), patient.crcl(),
@@ -122,11 +124,11 @@ public final class ChartFacts {
     /** An allergy recorded by class ("penicillins") covers the class; one recorded by drug covers its ingredients. */
     private Allergy allergy(org.medaudit.sample.Allergy recorded) {
         Set<String> classes = reference.formulary().resolveClass(recorded.substance()).map(Set::of).orElse(Set.of());
-        Set<String> ingredients = reference.formulary().resolve(recorded.substance()).map(Product::ingredients)
-                .orElse(Set.of());
+        Optional<Product> product = reference.formulary().resolve(recorded.substance());
+        Set<String> ingredients = product.map(Product::ingredients).orElse(Set.of());
         String reaction = recorded.reaction() == null ? null : Names.normalise(recorded.reaction());
         return new Allergy(recorded.substance(), reaction, reaction != null && reference.isSevereReaction(reaction),
-                classes, ingredients);
+                classes, ingredients, product.map(Product::classes).orElse(Set.of()));
     }
 
     private PreAdmission preAdmission(int index, PreAdmissionMedicine medicine) {

@@ -12,10 +12,11 @@ import org.kie.api.definition.type.ClassReactive;
  * @param severeReaction the reaction is one the reference data lists as severe (anaphylaxis, angioedema, …)
  * @param classes the drug classes the allergy covers
  * @param ingredients the substances the allergy covers
+ * @param substanceClasses the classes of those substances (an allergy to amoxicillin is to a penicillin)
  */
 @ClassReactive
 public record Allergy(String substance, String reaction, boolean severeReaction, Set<String> classes,
-        Set<String> ingredients) {
+        Set<String> ingredients, Set<String> substanceClasses) {
 
     /** The allergy covers this class, e.g. {@code covers("penicillin")}. */
     public boolean covers(String drugClass) {
@@ -26,5 +27,13 @@ public record Allergy(String substance, String reaction, boolean severeReaction,
     public boolean conflictsWith(Order order) {
         return order.ingredients().stream().anyMatch(ingredients::contains)
                 || order.classes().stream().anyMatch(classes::contains);
+    }
+
+    /**
+     * The allergy is to this class, recorded by class ("penicillins") or by one of its members ("amoxicillin"):
+     * for cross-reactivity warnings, where either way of recording means the same.
+     */
+    public boolean isToClass(String drugClass) {
+        return classes.contains(drugClass) || substanceClasses.contains(drugClass);
     }
 }

@@ -1,8 +1,10 @@
 package org.medaudit.rules.fact;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.medaudit.rules.reference.Amount;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -58,6 +60,10 @@ public record Order(
         Map<String, Double> dailyMg,
         boolean treatmentIntensity) {
 
+    /** A day of the week written in full or short, singular or plural: "Monday", "mon", "Thurs", "Sundays". */
+    private static final Pattern WEEKDAY = Pattern.compile(
+            "(?i)(?<![a-z])(mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(day)?s?(?![a-z])");
+
     /** The formulary knows this drug. */
     public boolean inFormulary() {
         return product != null;
@@ -88,5 +94,33 @@ public record Order(
     /** The order's daily amount of this ingredient can be added up from the chart. */
     public boolean dailyMgKnown(String substance) {
         return dailyMg.containsKey(substance);
+    }
+
+    /** The dose in mg, or null when it is not a mass (or not given). */
+    public Double doseMg() {
+        return doseAmount != null && "mg".equals(doseAmount.unit()) ? doseAmount.value() : null;
+    }
+
+    /** The dose text names a day of the week (a weekly medicine must say which day, e.g. "10 mg on Mondays"). */
+    public boolean statesDayOfWeek() {
+        return doseText != null && WEEKDAY.matcher(doseText).find();
+    }
+
+    /** Whole days from the start date to that day; null when the order has no start date. */
+    public Long daysSinceStart(LocalDate day) {
+        return startDate == null ? null : ChronoUnit.DAYS.between(startDate, day);
+    }
+
+    /**
+     * The order started more than this many hours before that day. Charts give dates, not times, so the hours are
+     * whole days times 24: started three days before the audit day is 72 hours, not more than 72.
+     */
+    public boolean startedMoreThanHoursBefore(LocalDate day, double hours) {
+        return startDate != null && daysSinceStart(day) * 24.0 > hours;
+    }
+
+    /** The order was written after that day (both dates known): a re-written order answers an earlier result. */
+    public boolean startedAfter(LocalDate day) {
+        return startDate != null && day != null && startDate.isAfter(day);
     }
 }
