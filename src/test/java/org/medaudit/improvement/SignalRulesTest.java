@@ -296,10 +296,11 @@ class SignalRulesTest {
     @Test
     @DisplayName("an unknown profile leaves the points as they are")
     void unknownProfile() {
-        // Would be outside-limits and a shift of 10 under either known profile.
+        // Would be outside-limits and a shift of 10 under either control-chart profile.
         List<ChartPoint> points = chart(concat(repeat(0.55, 10), new double[] {0.95}));
 
-        List<ChartPoint> result = SignalRules.apply("perla", points);
+        // ("perla" was the example here until the run-chart profiles existed; it now finds a shift.)
+        List<ChartPoint> result = SignalRules.apply("western-electric", points);
 
         assertThat(result).isEqualTo(points);
         assertNoSignals(result);
