@@ -6,18 +6,23 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.medaudit.system.FieldError;
+import org.medaudit.security.WardAccess;
 import org.medaudit.system.InvalidRequestException;
 import org.medaudit.ward.Ward;
 import org.medaudit.ward.WardDirectory;
 
-/** A ward's rates per month, for pages and other services. */
+/** A ward's rates per month, for pages and other services, within what the caller may read. */
 @Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class RatesController {
 
     /** Ten years of months: more than any chart shows, few enough to answer quickly. */
@@ -26,20 +31,25 @@ class RatesController {
     private final RateCalculator calculator;
     private final MeasureCatalogue measures;
     private final WardDirectory wards;
+    private final WardAccess access;
     private final Clock clock;
 
-    RatesController(RateCalculator calculator, MeasureCatalogue measures, WardDirectory wards, Clock clock) {
+    RatesController(RateCalculator calculator, MeasureCatalogue measures, WardDirectory wards, WardAccess access,
+            Clock clock) {
         this.calculator = calculator;
         this.measures = measures;
         this.wards = wards;
+        this.access = access;
         this.clock = clock;
     }
 
     /** Every measure for the ward, month by month; by default the twelve months up to this one. */
     @Get("/wards/{ward}/rates")
-    WardRates rates(String ward, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    WardRates rates(String ward, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+            Authentication who) {
         Ward found = wards.ward(ward)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No ward with code " + ward));
+        access.checkRead(who, wards.wardView(ward).orElseThrow());
         List<FieldError> errors = new ArrayList<>();
         YearMonth end = month("to", to, YearMonth.now(clock), errors);
         YearMonth start = month("from", from, end == null ? null : end.minusMonths(11), errors);

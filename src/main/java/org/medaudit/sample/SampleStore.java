@@ -1,8 +1,10 @@
 package org.medaudit.sample;
 
+import org.medaudit.audit.AuditTrail;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,6 +18,7 @@ import org.medaudit.sample.SampleParts.MonitoringRow;
 import org.medaudit.sample.SampleParts.OmittedDoseRow;
 import org.medaudit.sample.SampleParts.OrderRow;
 import org.medaudit.sample.SampleParts.PreAdmissionRow;
+
 import org.medaudit.ward.WardDirectory;
 
 /**
@@ -34,11 +37,13 @@ class SampleStore {
     private final SampleRepositories.Monitoring monitoring;
     private final FindingRepository findings;
     private final WardDirectory wards;
+    private final AuditTrail audit;
 
     SampleStore(SampleRepositories.Samples samples, SampleRepositories.Conditions conditions,
             SampleRepositories.Allergies allergies, SampleRepositories.PreAdmissions preAdmissions,
             SampleRepositories.Orders orders, SampleRepositories.OmittedDoses omittedDoses,
-            SampleRepositories.Monitoring monitoring, FindingRepository findings, WardDirectory wards) {
+            SampleRepositories.Monitoring monitoring, FindingRepository findings, WardDirectory wards,
+            AuditTrail audit) {
         this.samples = samples;
         this.conditions = conditions;
         this.allergies = allergies;
@@ -48,9 +53,10 @@ class SampleStore {
         this.monitoring = monitoring;
         this.findings = findings;
         this.wards = wards;
+        this.audit = audit;
     }
 
-    /** Writes the sample, its parts and its findings atomically. */
+    /** Writes the sample, its parts, its findings and its audit-trail entry atomically. */
     @Transactional
     void insert(SampleRow row, ChartSample chart, List<RuleFinding> ruleFindings) {
         samples.save(row);
@@ -73,6 +79,9 @@ class SampleStore {
         each(ruleFindings, (i, f) -> findings.save(new Finding(UUID.randomUUID().toString(), id, i, f.ruleId(),
                 f.ruleName(), f.category(), f.errorType(), f.severity(), f.source(), f.message(), f.drug(),
                 f.orderIndex(), Finding.FLAGGED, row.ruleBookVersion(), row.createdAt())));
+        audit.record("sample.created", "sample", id, null, Map.of("ward", chart.ward(),
+                "auditDate", chart.auditDate().toString(), "ordersAudited", row.ordersAudited(),
+                "ruleBookVersion", row.ruleBookVersion(), "findings", ruleFindings.size()));
     }
 
     @Transactional

@@ -1,9 +1,11 @@
 package org.medaudit.ward;
 
+import org.medaudit.audit.AuditTrail;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +20,18 @@ class WardSync {
 
     private final SiteRepository sites;
     private final WardRepository wards;
+    private final AuditTrail audit;
 
-    WardSync(SiteRepository sites, WardRepository wards) {
+    WardSync(SiteRepository sites, WardRepository wards, AuditTrail audit) {
         this.sites = sites;
         this.wards = wards;
+        this.audit = audit;
+    }
+
+    private <T> T changed(String action, T before, T after) {
+        String code = after instanceof Ward ward ? ward.code() : ((Site) after).code();
+        audit.record(action, after instanceof Ward ? "ward" : "site", code, before, after);
+        return after;
     }
 
     @Transactional
@@ -30,8 +40,10 @@ class WardSync {
         for (SitesFile.SiteDefinition definition : file.sites()) {
             Site site = sites.findByCode(definition.code())
                     .map(existing -> existing.name().equals(definition.name()) ? existing
-                            : sites.update(new Site(existing.id(), existing.code(), definition.name())))
-                    .orElseGet(() -> sites.save(new Site(null, definition.code(), definition.name())));
+                            : changed("site.renamed", existing,
+                                    sites.update(new Site(existing.id(), existing.code(), definition.name()))))
+                    .orElseGet(() -> changed("site.created", null,
+                            sites.save(new Site(null, definition.code(), definition.name()))));
             for (SitesFile.WardDefinition ward : definition.wards()) {
                 listed.add(ward.code());
                 Ward wanted = new Ward(null, site.id(), ward.code(), ward.name(), ward.specialty(), true);
@@ -39,15 +51,17 @@ class WardSync {
                     Ward updated = new Ward(existing.id(), site.id(), ward.code(), ward.name(), ward.specialty(),
                             true);
                     if (!updated.equals(existing)) {
-                        wards.update(updated);
+                        changed(existing.active() ? "ward.updated" : "ward.reopened", existing,
+                                wards.update(updated));
                     }
-                }, () -> wards.save(wanted));
+                }, () -> changed("ward.created", null, wards.save(wanted)));
             }
         }
         for (Ward ward : wards.findAll()) {
             if (ward.active() && !listed.contains(ward.code())) {
                 LOG.info("Ward {} is no longer in the sites file: kept inactive with its history", ward.code());
-                wards.update(new Ward(ward.id(), ward.siteId(), ward.code(), ward.name(), ward.specialty(), false));
+                changed("ward.closed", ward, wards.update(new Ward(ward.id(), ward.siteId(), ward.code(), ward.name(),
+                        ward.specialty(), false)));
             }
         }
     }

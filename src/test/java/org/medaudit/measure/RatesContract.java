@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.medaudit.security.Users;
 import org.medaudit.support.Http;
+import org.medaudit.support.People;
 
 /**
  * A ward's rates over HTTP, checked against counts worked out by hand from the charts posted here.
@@ -36,11 +38,14 @@ abstract class RatesContract implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    Users users;
+
     Http http;
 
     @BeforeAll
     void auditW14() {
-        http = new Http(server.getURI());
+        http = People.pharmacist(server, users);
         post("""
                 {"ward": "W14", "auditDate": "2026-08-03",
                  "patient": {"allergyStatus": "none-known"},

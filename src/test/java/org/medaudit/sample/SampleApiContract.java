@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.medaudit.security.Users;
 import org.medaudit.support.Charts;
 import org.medaudit.support.Http;
+import org.medaudit.support.People;
 import org.medaudit.support.Tables;
 
 /**
@@ -32,11 +34,14 @@ abstract class SampleApiContract implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Users users;
+
     Http http;
 
-    @BeforeEach
-    void client() {
-        http = new Http(server.getURI());
+    @BeforeAll
+    void signIn() {
+        http = People.pharmacist(server, users);
     }
 
     @Test

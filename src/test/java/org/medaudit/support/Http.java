@@ -2,7 +2,11 @@ package org.medaudit.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,19 +14,41 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.medaudit.system.JsonTree;
 
 /**
- * A plain HTTP client for tests, as another service would call MedAudit: the JDK client, raw JSON, no MedAudit or
- * Micronaut client classes between the test and the wire.
+ * A plain HTTP client for tests, as a browser or another service would call MedAudit: the JDK client, raw JSON and
+ * forms, no MedAudit or Micronaut client classes between the test and the wire. It keeps cookies like a browser
+ * (the session and the CSRF cookie) and, like MedAudit's own pages, repeats the CSRF cookie on state-changing
+ * requests; or it sends a bearer API token.
  */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** What a browser accepts when it follows a link or posts a form. */
+    public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client;
     private final URI base;
+    private final String bearer;
 
     public Http(URI base) {
+        this(base, null);
+    }
+
+    private Http(URI base, String bearer) {
         this.base = base;
+        this.bearer = bearer;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A client that authenticates with an API token instead of cookies. */
+    public static Http withToken(URI base, String token) {
+        return new Http(base, token);
     }
 
     /** A response: status, headers and body, with the body parsed when it is JSON. */
@@ -49,6 +75,22 @@ public final class Http {
         }
     }
 
+    /** Signs in through the login page, as a person would; fails the test when that does not work. */
+    public Http login(String username, String password) {
+        get("/login", BROWSER_ACCEPT);
+        Response response = form("/login", Map.of("username", username, "password", password));
+        if (response.status() != 303 || response.header("Location").contains("error")) {
+            throw new AssertionError("Could not sign in as " + username + ": " + response.status() + " "
+                    + response.header("Location"));
+        }
+        return this;
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
     public Response get(String path) {
         return get(path, "application/json");
     }
@@ -69,15 +111,42 @@ public final class Http {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(request);
+        return send(withCsrf(request));
+    }
+
+    /** Posts an HTML form with the page's CSRF token in {@code _csrf}, as MedAudit's forms do. */
+    public Response form(String path, Map<String, String> fields) {
+        return formWithToken(path, fields, cookie("MEDAUDIT_CSRF").orElse(""));
+    }
+
+    /** Posts an HTML form with whatever CSRF token is given (or none, when empty), to test the refusal. */
+    public Response formWithToken(String path, Map<String, String> fields, String csrf) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        if (!csrf.isEmpty()) {
+            body = body + (body.isEmpty() ? "" : "&") + "_csrf=" + encode(csrf);
+        }
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", BROWSER_ACCEPT));
     }
 
     public Response send(String method, String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Accept", "application/json"));
+        return send(withCsrf(HttpRequest.newBuilder(base.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json")));
+    }
+
+    private HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
+        cookie("MEDAUDIT_CSRF").ifPresent(token -> request.header("X-CSRF-Token", token));
+        return request;
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -88,5 +157,9 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -10,7 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.medaudit.security.ApiTokens;
+import org.medaudit.security.TokenRequests;
+import org.medaudit.security.Users;
 import org.medaudit.support.Http;
+import org.medaudit.support.People;
 import org.medaudit.support.TestDatabases;
 
 @MicronautTest(transactional = false)
@@ -19,6 +23,12 @@ class OperationsTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    Users users;
 
     @Override
     public Map<String, String> getProperties() {
@@ -36,9 +46,10 @@ class OperationsTest implements TestPropertyProvider {
     }
 
     @Test
-    @DisplayName("Prometheus metrics include HTTP request timings")
+    @DisplayName("Prometheus metrics, for a monitoring service's token, include HTTP request timings")
     void prometheus() {
-        Http http = new Http(server.getURI());
+        String secret = tokens.create(new TokenRequests.NewToken("prometheus", "read", null), "test").secret();
+        Http http = Http.withToken(server.getURI(), secret);
         http.get("/api/v1/wards");
 
         Http.Response metrics = http.get("/prometheus", "text/plain");
@@ -48,9 +59,9 @@ class OperationsTest implements TestPropertyProvider {
     }
 
     @Test
-    @DisplayName("an unknown path is a 404 problem")
+    @DisplayName("an unknown path is a 404 problem for someone signed in")
     void unknownPath() {
-        Http.Response missing = new Http(server.getURI()).get("/api/v1/nothing-here");
+        Http.Response missing = People.pharmacist(server, users).get("/api/v1/nothing-here");
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("Content-Type")).startsWith("application/problem+json");

@@ -1,0 +1,18 @@
+package org.medaudit.audit;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+/** Append-only: the trail can be added to and read, never changed or deleted through the application. */
+@JdbcRepository(dialect = Dialect.ANSI)
+interface AuditEventRepository extends GenericRepository<AuditEvent, Long> {
+
+    AuditEvent save(AuditEvent event);
+
+    Page<AuditEvent> findAll(Pageable pageable);
+
+    Page<AuditEvent> findBySubjectTypeAndSubjectId(String subjectType, String subjectId, Pageable pageable);
+}

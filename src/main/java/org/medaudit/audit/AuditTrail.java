@@ -1,0 +1,69 @@
+package org.medaudit.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.utils.SecurityService;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Records every change — samples, findings, users, tokens, rules, wards — with who made it and, where it applies,
+ * the state before and after. Call it inside the transaction of the change, so that both are stored or neither.
+ */
+@Singleton
+public class AuditTrail {
+
+    /** The actor of changes made by MedAudit itself (start-up, first-run admin, the sites file). */
+    public static final String SYSTEM = "system";
+
+    private final AuditEventRepository events;
+    private final SecurityService security;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditTrail(AuditEventRepository events, SecurityService security, JsonMapper json, Clock clock) {
+        this.events = events;
+        this.security = security;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Records a change by whoever is making the current request (or the system, outside a request). */
+    public void record(String action, String subjectType, String subjectId, @Nullable Object before,
+            @Nullable Object after) {
+        String actor = security.username().orElse(SYSTEM);
+        events.save(new AuditEvent(null, Instant.now(clock), actor, action, subjectType, subjectId, text(before),
+                text(after)));
+    }
+
+    /** Newest first. */
+    public Page<AuditEvent> page(Pageable pageable) {
+        return events.findAll(newestFirst(pageable));
+    }
+
+    public Page<AuditEvent> forSubject(String subjectType, String subjectId, Pageable pageable) {
+        return events.findBySubjectTypeAndSubjectId(subjectType, subjectId, newestFirst(pageable));
+    }
+
+    private static Pageable newestFirst(Pageable pageable) {
+        return Pageable.from(pageable.getNumber(), pageable.getSize(),
+                Sort.of(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
+    }
+
+    private String text(Object state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot record audit state", e);
+        }
+    }
+}

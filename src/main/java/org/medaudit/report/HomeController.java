@@ -1,0 +1,42 @@
+package org.medaudit.report;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.View;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.medaudit.security.WardAccess;
+import org.medaudit.ward.SiteView;
+import org.medaudit.ward.WardDirectory;
+
+/** The start page after signing in: the sites and wards the person may read. */
+@Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class HomeController {
+
+    private final WardDirectory wards;
+    private final WardAccess access;
+
+    HomeController(WardDirectory wards, WardAccess access) {
+        this.wards = wards;
+        this.access = access;
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    @View("home")
+    Map<String, Object> home(Authentication who) {
+        List<SiteView> readable = wards.sites().stream()
+                .map(site -> new SiteView(site.code(), site.name(), site.wards().stream()
+                        .filter(ward -> ward.active() && access.canRead(who, ward)).toList()))
+                .filter(site -> !site.wards().isEmpty())
+                .toList();
+        return new HashMap<>(Map.of("sites", readable));
+    }
+}

@@ -1,0 +1,47 @@
+package org.medaudit.security;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which users may still use their sessions, in memory so that checking a session costs no query. A change made
+ * here applies at once; one made by another instance sharing the database applies within the refresh interval.
+ */
+@Singleton
+class UserStates {
+
+    /** Active or not, and the moment before which the user's sessions are no longer valid. */
+    record State(boolean active, Instant sessionsValidFrom) {
+    }
+
+    private final SecurityRepositories.Users users;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    UserStates(SecurityRepositories.Users users) {
+        this.users = users;
+    }
+
+    /** Whether a session issued at {@code issuedAt} to this user is still good. */
+    boolean sessionValid(String username, Instant issuedAt) {
+        State state = states.get(username);
+        return state != null && state.active() && !issuedAt.isBefore(state.sessionsValidFrom());
+    }
+
+    void refresh(AppUser user) {
+        states.put(user.username(), new State(user.active(), user.sessionsValidFrom()));
+    }
+
+    @Scheduled(fixedDelay = "${medaudit.security.user-refresh:30s}", initialDelay = "0s")
+    @Transactional
+    void reload() {
+        Map<String, State> fresh = new ConcurrentHashMap<>();
+        users.findAll().forEach(user -> fresh.put(user.username(),
+                new State(user.active(), user.sessionsValidFrom())));
+        states.keySet().retainAll(fresh.keySet());
+        states.putAll(fresh);
+    }
+}
