@@ -6,18 +6,18 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.medaudit.security.Roles;
 import org.medaudit.security.WardAccess;
 import org.medaudit.ward.SiteView;
 import org.medaudit.ward.WardDirectory;
 
 /** The start page after signing in: the sites and wards the person may read. */
 @Controller
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured({Roles.ADMIN, Roles.PHARMACIST, Roles.WARD})
 class HomeController {
 
     private final WardDirectory wards;

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A person who logs in. The password is stored only as a BCrypt hash; {@code roles} is a comma-separated list of
- * {@link Roles}; failed attempts and the lock keep guessing slow. Sessions opened before {@code sessionsValidFrom}
- * are no longer accepted: it moves on a password reset and on any change of roles, scope or status.
+ * {@link Roles}; failed attempts and the lock keep guessing slow. {@code sessionsValidFrom} is the session stamp:
+ * it moves on a password reset and on any change of roles, scope or status, ending the sessions opened before.
  */
 @MappedEntity("app_user")
 record AppUser(

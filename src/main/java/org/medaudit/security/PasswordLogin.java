@@ -23,8 +23,9 @@ import java.util.Optional;
 @Singleton
 class PasswordLogin implements HttpRequestExecutorAuthenticationProvider<Object> {
 
-    static final String FAILED = "The username or password is not right, or the account is locked or disabled.";
     static final String THROTTLED = "Too many failed attempts from this address. Wait 15 minutes and try again.";
+    /** The session claim that ties a cookie to the user's state at sign-in (see {@link SessionClaimsValidator}). */
+    static final String SESSION_STAMP = "sessionStamp";
 
     private final SecurityRepositories.Users users;
     private final Users userService;
@@ -78,6 +79,7 @@ class PasswordLogin implements HttpRequestExecutorAuthenticationProvider<Object>
         throttle.succeeded(address);
         Map<String, Object> attributes = new HashMap<>(userService.scopeOf(user.id()).asAttributes());
         attributes.put("name", user.displayName());
+        attributes.put(SESSION_STAMP, user.sessionsValidFrom().toEpochMilli());
         return AuthenticationResponse.success(user.username(), user.roleList(), attributes);
     }
 }

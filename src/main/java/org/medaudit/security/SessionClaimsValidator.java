@@ -1,18 +1,16 @@
 package org.medaudit.security;
 
-import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.util.Date;
 
 /**
  * Ends a session cookie as soon as its user is disabled, given a new password, or given other roles or wards:
- * the cookie must have been issued after the user's last such change.
+ * the cookie carries the user's session stamp from sign-in, and every such change moves the stamp on. Generic in the request type because the
+ * JWT validator collects claims validators by its own type argument.
  */
 @Singleton
-class SessionClaimsValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
+class SessionClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
 
     private final UserStates states;
 
@@ -21,11 +19,10 @@ class SessionClaimsValidator implements GenericJwtClaimsValidator<HttpRequest<?>
     }
 
     @Override
-    public boolean validate(Claims claims, HttpRequest<?> request) {
+    public boolean validate(Claims claims, T request) {
         Object subject = claims.get(Claims.SUBJECT);
-        Object issued = claims.get(Claims.ISSUED_AT);
-        Instant issuedAt = issued instanceof Date date ? date.toInstant()
-                : issued instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : null;
-        return subject != null && issuedAt != null && states.sessionValid(subject.toString(), issuedAt);
+        Object stamp = claims.get(PasswordLogin.SESSION_STAMP);
+        return subject != null && stamp instanceof Number number
+                && states.sessionValid(subject.toString(), number.longValue());
     }
 }

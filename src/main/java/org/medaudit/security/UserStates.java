@@ -25,10 +25,10 @@ class UserStates {
         this.users = users;
     }
 
-    /** Whether a session issued at {@code issuedAt} to this user is still good. */
-    boolean sessionValid(String username, Instant issuedAt) {
+    /** Whether a session signed in with this stamp is still good: the user is active and nothing changed since. */
+    boolean sessionValid(String username, long sessionStamp) {
         State state = states.get(username);
-        return state != null && state.active() && !issuedAt.isBefore(state.sessionsValidFrom());
+        return state != null && state.active() && state.sessionsValidFrom().toEpochMilli() == sessionStamp;
     }
 
     void refresh(AppUser user) {

@@ -128,9 +128,9 @@ public class Users {
         return view(updated);
     }
 
-    /** Whole seconds, as session cookies record when they were issued in whole seconds. */
+    /** Milliseconds, as stored in every database and compared exactly as a session stamp. */
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 
     UserView view(AppUser user) {
