@@ -80,9 +80,7 @@ class AdminPagesController {
     @Get("/users/{username}")
     ModelAndView<Map<String, Object>> user(String username) {
         UserView user = users.find(username).orElseThrow(() -> notFound("No user " + username));
-        Map<String, Object> form = Map.of("displayName", user.displayName(), "roles", Set.copyOf(user.roles()),
-                "sites", user.scope().sites(), "wards", user.scope().wards(), "active", user.active());
-        return userPage(user, form, Map.of());
+        return userPage(user, formOf(user), Map.of());
     }
 
     @Post(value = "/users/{username}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -110,9 +108,7 @@ class AdminPagesController {
                     .build());
         } catch (InvalidRequestException e) {
             UserView user = users.find(username).orElseThrow(() -> notFound("No user " + username));
-            Map<String, Object> form0 = Map.of("displayName", user.displayName(), "roles", Set.copyOf(user.roles()),
-                    "sites", user.scope().sites(), "wards", user.scope().wards(), "active", user.active());
-            return HttpResponse.unprocessableEntity().body(userPage(user, form0,
+            return HttpResponse.unprocessableEntity().body(userPage(user, formOf(user),
                     FormValues.byField(e.errors(), Map.of())));
         }
     }
@@ -189,6 +185,12 @@ class AdminPagesController {
         model.put("sites", wards.sites());
         model.put("created", created);
         return new ModelAndView<>("admin/tokens", model);
+    }
+
+    /** The change form of a user, filled with what is stored. */
+    private static Map<String, Object> formOf(UserView user) {
+        return Map.of("displayName", user.displayName(), "roles", Set.copyOf(user.roles()),
+                "sites", user.scope().sites(), "wards", user.scope().wards(), "active", user.active());
     }
 
     private static Map<String, Object> emptyUserForm() {
