@@ -1,6 +1,5 @@
 package org.medaudit.sample;
 
-import org.medaudit.audit.AuditTrail;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.medaudit.audit.AuditTrail;
 import org.medaudit.finding.Finding;
 import org.medaudit.finding.FindingRepository;
 import org.medaudit.finding.FindingView;
@@ -18,7 +18,6 @@ import org.medaudit.sample.SampleParts.MonitoringRow;
 import org.medaudit.sample.SampleParts.OmittedDoseRow;
 import org.medaudit.sample.SampleParts.OrderRow;
 import org.medaudit.sample.SampleParts.PreAdmissionRow;
-
 import org.medaudit.ward.WardDirectory;
 
 /**

@@ -1,7 +1,5 @@
 package org.medaudit.security;
 
-import org.medaudit.audit.AuditPage;
-import org.medaudit.audit.AuditTrail;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +16,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
 import java.util.List;
+import org.medaudit.audit.AuditPage;
+import org.medaudit.audit.AuditTrail;
 
 /** Users, API tokens and the audit trail, for admins (the pages under /admin use the same services). */
 @Controller("/api/v1/admin")

@@ -1,6 +1,5 @@
 package org.medaudit.security;
 
-import org.medaudit.audit.AuditTrail;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.authentication.Authentication;
@@ -20,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.medaudit.audit.AuditTrail;
 import org.medaudit.system.FieldError;
 import org.medaudit.system.InvalidRequestException;
 

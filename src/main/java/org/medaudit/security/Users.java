@@ -1,6 +1,5 @@
 package org.medaudit.security;
 
-import org.medaudit.audit.AuditTrail;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -13,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.medaudit.audit.AuditTrail;
 import org.medaudit.system.FieldError;
 import org.medaudit.system.InvalidRequestException;
 

@@ -1,11 +1,10 @@
 package org.medaudit.ward;
 
-import org.medaudit.audit.AuditTrail;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.Set;
-
+import org.medaudit.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
