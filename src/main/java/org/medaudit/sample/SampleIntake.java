@@ -93,6 +93,11 @@ public class SampleIntake {
         return store.find(id);
     }
 
+    /** Whether any chart sample is stored yet. */
+    public boolean hasSamples() {
+        return store.hasSamples();
+    }
+
     private Optional<Submission> replay(String idempotencyKey, String requestHash) {
         Optional<String> earlierHash = store.requestHashOf(idempotencyKey);
         if (earlierHash.isEmpty()) {

@@ -84,6 +84,11 @@ class SampleStore {
     }
 
     @Transactional
+    boolean hasSamples() {
+        return samples.count() > 0;
+    }
+
+    @Transactional
     Optional<SampleView> find(String id) {
         return samples.findById(id).map(this::view);
     }
