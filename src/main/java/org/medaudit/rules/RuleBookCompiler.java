@@ -35,6 +35,7 @@ public final class RuleBookCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String RESOURCES = "src/main/resources/";
 
     private RuleBookCompiler() {
     }
@@ -63,7 +64,7 @@ public final class RuleBookCompiler {
                 continue;
             }
             // Written where its package says, so Drools does not warn that folder and package differ.
-            String kfsPath = "src/main/resources/" + pkg.group(1).replace('.', '/') + "/"
+            String kfsPath = RESOURCES + pkg.group(1).replace('.', '/') + "/"
                     + file.path().getFileName();
             if (displayNames.putIfAbsent(kfsPath, display) != null) {
                 problems.add(display + ": another rule file of package " + pkg.group(1) + " has the same name");
@@ -81,7 +82,9 @@ public final class RuleBookCompiler {
         }
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String where = displayNames.getOrDefault(message.getPath(), message.getPath());
+            // Drools names a file by its path under src/main/resources/ or by the whole path written.
+            String where = displayNames.getOrDefault(message.getPath(),
+                    displayNames.getOrDefault(RESOURCES + message.getPath(), message.getPath()));
             problems.add(where + (message.getLine() > 0 ? " line " + message.getLine() : "") + ": "
                     + message.getText().strip());
         }

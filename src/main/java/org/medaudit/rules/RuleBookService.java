@@ -2,16 +2,20 @@ package org.medaudit.rules;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Holds the rule book that is serving. It is compiled at start-up, so a broken rule file stops the service with a
- * message naming file and line, and every case beside the rules must pass before it serves. Its version is
- * recorded, so that every sample and finding can name the rules that produced it.
+ * message naming file and line, and every case beside the rules must pass before it serves. A reload builds a
+ * candidate the same way and swaps it in only when it passed; otherwise the running rule book keeps serving. Its
+ * version is recorded, so that every sample and finding can name the rules that produced it.
  */
 @Context
 public class RuleBookService {
@@ -19,51 +23,118 @@ public class RuleBookService {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBookService.class);
 
     private final Path rulesFolder;
-    private final RuleBookRepository versions;
+    private final RuleBookVersions versions;
     private final AtomicReference<RuleBook> current = new AtomicReference<>();
+    /** One reload at a time, so two admins cannot record and swap in each other's middle. */
+    private final ReentrantLock reloading = new ReentrantLock();
 
-    RuleBookService(@Value("${medaudit.rules-folder}") Path rulesFolder, RuleBookRepository versions) {
+    RuleBookService(@Value("${medaudit.rules-folder}") Path rulesFolder, RuleBookVersions versions) {
         this.rulesFolder = rulesFolder;
         this.versions = versions;
-        current.set(adopt(build()));
+        RuleBook first = build();
+        versions.record(first);
+        current.set(first);
+        LOG.info("Rule book {} serving: {} rules from {}", first.version(), first.rules().size(), folder());
     }
 
-    /** The rule book serving now; every evaluation takes it once and uses it throughout. */
+    /**
+     * The rule book serving now. Every evaluation takes it once and uses it throughout, so a reload never mixes
+     * two versions in one chart: a rule book is immutable and the swap is a single atomic write.
+     */
     public RuleBook current() {
         return current.get();
     }
 
-    /** The versions that have served, newest first. */
-    public List<RuleBookRecord> versions() {
-        return versions.findAllOrderByBuiltAtDesc();
+    /** The versions that have served, newest first, marking the one serving now. */
+    public List<RuleBookVersion> versions() {
+        String serving = current().version();
+        return versions.all().stream().map(record -> RuleBookVersion.of(record, serving)).toList();
     }
 
-    private RuleBook build() {
-        RuleSources sources = RuleSources.scan(rulesFolder);
-        RuleBook ruleBook = RuleBookCompiler.compile(sources);
-        List<String> failures = RuleCase.loadAll(sources).stream()
-                .map(ruleCase -> ruleCase.check(ruleBook))
-                .flatMap(java.util.Optional::stream)
-                .toList();
-        if (!failures.isEmpty()) {
-            throw new RuleBookException(failures);
-        }
-        return ruleBook;
-    }
-
-    private RuleBook adopt(RuleBook ruleBook) {
-        if (!versions.existsById(ruleBook.version())) {
+    /**
+     * Builds a candidate rule book from the rules folder, runs all its cases, and only then lets it replace the
+     * serving one, recording the new version and the change in the audit trail. Evaluations go on meanwhile with
+     * the serving rule book.
+     *
+     * @throws RuleBookRejectedException naming each file and line or failing case; the serving rule book stays
+     */
+    public RuleBookReload reload() {
+        reloading.lock();
+        try {
+            RuleBook before = current.get();
+            RuleBook candidate;
             try {
-                versions.save(new RuleBookRecord(ruleBook.version(), ruleBook.builtAt(), ruleBook.rules().size()));
-            } catch (RuntimeException e) {
-                // Another instance sharing the database recorded the same version first.
-                if (!versions.existsById(ruleBook.version())) {
-                    throw e;
-                }
+                candidate = build();
+            } catch (RuleBookException e) {
+                LOG.warn("Rule book reload rejected; {} keeps serving. {}", before.version(), e.getMessage());
+                throw new RuleBookRejectedException(before.version(), e.problems());
             }
+            if (candidate.version().equals(before.version())) {
+                // The same files as the serving rule book: keep it (and its warmed-up engine), change nothing.
+                return RuleBookReload.of(before, before);
+            }
+            versions.recordReload(before, candidate);
+            current.set(candidate);
+            LOG.info("Rule book {} serving: {} rules from {} (was {})", candidate.version(),
+                    candidate.rules().size(), folder(), before.version());
+            return RuleBookReload.of(before, candidate);
+        } finally {
+            reloading.unlock();
         }
-        LOG.info("Rule book {} serving: {} rules from {}", ruleBook.version(), ruleBook.rules().size(),
-                rulesFolder.toAbsolutePath().normalize());
-        return ruleBook;
+    }
+
+    /**
+     * The version a rule book built from the folder would have now, without building it; empty when the folder
+     * cannot be read as rule sources at the moment (for instance while files are being replaced).
+     */
+    Optional<String> folderVersion() {
+        try {
+            return Optional.of(RuleSources.scan(rulesFolder).version());
+        } catch (RuntimeException e) {
+            LOG.debug("Rules folder {} cannot be read now: {}", folder(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The one way a rule book is made, at start-up and on reload: compile the folder, then run every case. */
+    private RuleBook build() {
+        try {
+            RuleSources sources = RuleSources.scan(rulesFolder);
+            RuleBook ruleBook = RuleBookCompiler.compile(sources);
+            List<String> failures = cases(sources).stream()
+                    .map(ruleCase -> check(ruleCase, ruleBook))
+                    .flatMap(Optional::stream)
+                    .toList();
+            if (!failures.isEmpty()) {
+                throw new RuleBookException(failures);
+            }
+            return ruleBook;
+        } catch (UncheckedIOException e) {
+            // A file that vanished or cannot be read while the folder is being edited: the message names it.
+            throw new RuleBookException(e.getMessage());
+        }
+    }
+
+    private static List<RuleCase> cases(RuleSources sources) {
+        try {
+            return RuleCase.loadAll(sources);
+        } catch (IllegalArgumentException e) {
+            // A case file that is not valid YAML; the message names it.
+            throw new RuleBookException(e.getMessage());
+        }
+    }
+
+    /** A case whose chart makes a rule fail while it fires would fail real charts too: it is a failing case. */
+    private static Optional<String> check(RuleCase ruleCase, RuleBook ruleBook) {
+        try {
+            return ruleCase.check(ruleBook);
+        } catch (RuntimeException e) {
+            return Optional.of("case " + ruleCase.where() + " (" + ruleCase.description()
+                    + "): evaluating its chart failed: " + e.getMessage());
+        }
+    }
+
+    private Path folder() {
+        return rulesFolder.toAbsolutePath().normalize();
     }
 }

@@ -81,10 +81,15 @@ public record RuleCase(String ruleSet, Path file, String description, ChartSampl
         if (missing.isEmpty() && unwanted.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(file + " (" + description + "): "
+        return Optional.of("case " + where() + " (" + description + "): "
                 + (missing.isEmpty() ? "" : "expected " + missing + " but they did not fire; ")
                 + (unwanted.isEmpty() ? "" : unwanted + " fired but must not; ")
                 + "found " + found);
+    }
+
+    /** The case file within the rules folder ({@code <rule set>/cases/<file>}), as messages name it. */
+    public String where() {
+        return ruleSet + "/cases/" + file.getFileName();
     }
 
     private static Set<String> ids(Object node, String key, List<String> problems) {
