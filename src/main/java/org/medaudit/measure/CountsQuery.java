@@ -6,19 +6,24 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.medaudit.rules.Taxonomy;
 
 /**
- * Counts a ward's audited charts per period straight from the stored samples and findings, so that a reviewed
- * (confirmed, overridden, added) finding changes the rate at once. One indexed pass per request.
+ * Counts audited charts per period straight from the stored samples, their pre-admission medicines and their
+ * findings, so that a reviewed (confirmed, overridden, added) finding changes the rate at once. One aggregate query
+ * per request: each sample's findings are joined through the finding-by-sample index, and samples are chosen
+ * through the ward-and-period index (for one ward or the wards of a site) or taken whole (the network).
  */
 @Singleton
 class CountsQuery {
 
     /**
-     * Prescribing errors are findings of the prescribing-error category that a pharmacist has not overridden:
-     * flagged, confirmed and manual ones count. Documentation and policy-compliance findings never do.
+     * Per sample, then per period. Only constants are formatted into the text (categories, severities, the basis
+     * condition, the ward placeholders); every value that comes from a request is a bound parameter. The
+     * high-risk-medicines rule set's ids all start with HRM- (a guard test holds the two together), and a rule id
+     * is stable across rule-book versions, so the prefix picks out those findings in every stored version.
      */
     private static final String SQL = """
             SELECT period,
@@ -26,16 +31,47 @@ class CountsQuery {
                    SUM(orders_audited) AS orders_audited,
                    SUM(errors) AS prescribing_errors,
                    SUM(CASE WHEN errors > 0 THEN 1 ELSE 0 END) AS charts_with_prescribing_error,
+                   SUM(CASE WHEN serious_errors > 0 THEN 1 ELSE 0 END) AS charts_with_serious_error,
+                   SUM(high_risk_errors) AS high_risk_medicine_errors,
+                   SUM(omitted_critical) AS omitted_critical_doses,
+                   SUM(documentation) AS documentation_findings,
+                   SUM(policy) AS policy_compliance_findings,
                    SUM(CASE WHEN reconciliation_judged THEN 1 ELSE 0 END) AS reconciliation_judged,
-                   SUM(CASE WHEN reconciled_in_time THEN 1 ELSE 0 END) AS reconciled_in_time
-            FROM (SELECT s.period, s.orders_audited, s.reconciliation_judged, s.reconciled_in_time,
-                         (SELECT COUNT(*) FROM finding f
-                          WHERE f.sample_id = s.id AND f.category = ? AND f.status <> 'overridden') AS errors
+                   SUM(CASE WHEN reconciled_in_time THEN 1 ELSE 0 END) AS reconciled_in_time,
+                   SUM(medicines_judged) AS pre_admission_medicines_judged,
+                   SUM(medicines_unreconciled) AS unreconciled_medicines,
+                   SUM(CASE WHEN patient_recorded THEN 1 ELSE 0 END) AS charts_with_patient_context,
+                   SUM(CASE WHEN patient_recorded AND allergy_status IS NOT NULL THEN 1 ELSE 0 END)
+                       AS charts_with_allergy_status
+            FROM (SELECT s.id, s.period, s.orders_audited, s.reconciliation_judged, s.reconciled_in_time,
+                         s.patient_recorded, s.allergy_status,
+                         SUM(CASE WHEN f.category = '%1$s' THEN 1 ELSE 0 END) AS errors,
+                         SUM(CASE WHEN f.category = '%1$s' AND f.severity IN (%2$s) THEN 1 ELSE 0 END)
+                             AS serious_errors,
+                         SUM(CASE WHEN f.category = '%1$s' AND f.rule_id LIKE 'HRM-%%' THEN 1 ELSE 0 END)
+                             AS high_risk_errors,
+                         SUM(CASE WHEN f.category = '%3$s' THEN 1 ELSE 0 END) AS omitted_critical,
+                         SUM(CASE WHEN f.category = '%4$s' THEN 1 ELSE 0 END) AS documentation,
+                         SUM(CASE WHEN f.category = '%5$s' THEN 1 ELSE 0 END) AS policy,
+                         (SELECT COUNT(*) FROM pre_admission_medicine m
+                          WHERE m.sample_id = s.id AND m.on_chart IS NOT NULL) AS medicines_judged,
+                         (SELECT COUNT(*) FROM pre_admission_medicine m
+                          WHERE m.sample_id = s.id AND m.on_chart = FALSE
+                            AND (m.change_documented IS NULL OR m.change_documented = FALSE))
+                             AS medicines_unreconciled
                   FROM chart_sample s
-                  WHERE s.ward_id = ? AND s.period >= ? AND s.period <= ?) audited
+                  LEFT JOIN finding f ON f.sample_id = s.id AND %6$s
+                  WHERE %7$s s.period <= ?
+                  GROUP BY s.id, s.period, s.orders_audited, s.reconciliation_judged, s.reconciled_in_time,
+                           s.patient_recorded, s.allergy_status) per_sample
             GROUP BY period
             ORDER BY period
             """;
+
+    private static final String SERIOUS = "'serious', 'potentially-lethal'";
+    private static final String OMITTED_DOSE = category("omitted-dose");
+    private static final String DOCUMENTATION = category("documentation");
+    private static final String POLICY_COMPLIANCE = category("policy-compliance");
 
     private final JdbcOperations jdbc;
 
@@ -43,14 +79,28 @@ class CountsQuery {
         this.jdbc = jdbc;
     }
 
-    /** The counts of every audited period from {@code from} to {@code to} (inclusive, {@code YYYY-MM}). */
+    /**
+     * The counts of every audited period up to {@code to} (inclusive, {@code YYYY-MM}), summed over the given
+     * wards; {@code wardIds} null means every ward of the network. Earlier periods are included because a frozen
+     * baseline is taken from a series' first points, whatever range is shown.
+     */
     @Transactional
-    List<WardPeriodCounts> forWard(long wardId, String from, String to) {
-        return jdbc.prepareStatement(SQL, statement -> {
-            statement.setString(1, Taxonomy.PRESCRIBING_ERROR);
-            statement.setLong(2, wardId);
-            statement.setString(3, from);
-            statement.setString(4, to);
+    List<WardPeriodCounts> upTo(List<Long> wardIds, String to, Basis basis) {
+        if (wardIds != null && wardIds.isEmpty()) {
+            return List.of();
+        }
+        String wards = wardIds == null ? ""
+                : "s.ward_id IN (" + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ") AND";
+        String sql = SQL.formatted(Taxonomy.PRESCRIBING_ERROR, SERIOUS, OMITTED_DOSE, DOCUMENTATION,
+                POLICY_COMPLIANCE, basis.condition(), wards);
+        return jdbc.prepareStatement(sql, statement -> {
+            int index = 1;
+            if (wardIds != null) {
+                for (Long id : wardIds) {
+                    statement.setLong(index++, id);
+                }
+            }
+            statement.setString(index, to);
             try (ResultSet rows = statement.executeQuery()) {
                 List<WardPeriodCounts> counts = new ArrayList<>();
                 while (rows.next()) {
@@ -61,10 +111,22 @@ class CountsQuery {
         });
     }
 
+    /** A category name, checked against the taxonomy so that a misspelling fails at start-up, not as a zero. */
+    private static String category(String name) {
+        if (!Taxonomy.CATEGORIES.contains(name)) {
+            throw new IllegalStateException("Not a finding category: " + name);
+        }
+        return name;
+    }
+
     private static WardPeriodCounts read(ResultSet rows) throws SQLException {
         return new WardPeriodCounts(rows.getString("period"), rows.getLong("charts_audited"),
                 rows.getLong("orders_audited"), rows.getLong("prescribing_errors"),
-                rows.getLong("charts_with_prescribing_error"), rows.getLong("reconciliation_judged"),
-                rows.getLong("reconciled_in_time"));
+                rows.getLong("charts_with_prescribing_error"), rows.getLong("charts_with_serious_error"),
+                rows.getLong("high_risk_medicine_errors"), rows.getLong("omitted_critical_doses"),
+                rows.getLong("documentation_findings"), rows.getLong("policy_compliance_findings"),
+                rows.getLong("reconciliation_judged"), rows.getLong("reconciled_in_time"),
+                rows.getLong("pre_admission_medicines_judged"), rows.getLong("unreconciled_medicines"),
+                rows.getLong("charts_with_patient_context"), rows.getLong("charts_with_allergy_status"));
     }
 }

@@ -66,7 +66,7 @@ public class MeasureCatalogue {
         Fields fields = new Fields(file, doc);
         MeasureDefinition measure = new MeasureDefinition(fields.text("id"), fields.text("title"),
                 fields.text("whyItMatters"), fields.part("numerator"), fields.part("denominator"),
-                (int) fields.number("per"), fields.oneOf("improvement", DIRECTIONS), fields.oneOf("chart", CHARTS),
+                fields.text("findingStatuses"), (int) fields.number("per"), fields.oneOf("improvement", DIRECTIONS), fields.oneOf("chart", CHARTS),
                 fields.oneOf("ruleProfile", PROFILES), doc.get("target") == null ? null : fields.number("target"),
                 fields.text("source"), fields.text("owner"), fields.text("dateReviewed"), fields.text("nextReview"));
         String expected = measure.id() + ".yaml";

@@ -1,80 +1,171 @@
 package org.medaudit.measure;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.medaudit.improvement.Annotation;
+import org.medaudit.improvement.Annotations;
+import org.medaudit.improvement.AssuranceIcon;
+import org.medaudit.improvement.Baseline;
+import org.medaudit.improvement.BaselinePlan;
 import org.medaudit.improvement.ChartPoint;
 import org.medaudit.improvement.ControlChart;
+import org.medaudit.improvement.Improvement;
 import org.medaudit.improvement.Observation;
+import org.medaudit.improvement.Rebase;
 import org.medaudit.improvement.SignalRules;
+import org.medaudit.improvement.VariationIcon;
+import org.medaudit.ward.SiteView;
 import org.medaudit.ward.Ward;
+import org.medaudit.ward.WardDirectory;
+import org.medaudit.ward.WardView;
 
 /**
- * Turns a ward's raw counts into each measure's series: value per period, the measure's preferred chart (centre
- * line and limits over the periods shown) and its signal rules. Months not audited are gaps, never zeros.
+ * Turns raw counts into each measure's series, for a ward or summed over a site or the network: value per period,
+ * the measure's preferred chart with frozen baselines (centre and limits from each segment's first 12 points;
+ * a ward's rebase annotations start new segments), its signal rules, the Making Data Count icons, and audit
+ * completeness. Months not audited are gaps, never zeros.
  */
 @Singleton
 public class RateCalculator {
 
-    private final CountsQuery counts;
-    private final MeasureCatalogue measures;
-
-    RateCalculator(CountsQuery counts, MeasureCatalogue measures) {
-        this.counts = counts;
-        this.measures = measures;
+    /** What a series is drawn for: its name, its level, its wards (null: all), and the ward annotations it shows. */
+    private record Unit(String name, String level, List<Long> wardIds, long wardsExpected,
+            List<Annotation> annotations) {
     }
 
-    public WardRates wardRates(Ward ward, YearMonth from, YearMonth to) {
-        Map<String, WardPeriodCounts> byPeriod = counts.forWard(ward.id(), from.toString(), to.toString()).stream()
-                .collect(Collectors.toMap(WardPeriodCounts::period, Function.identity()));
+    private final CountsQuery counts;
+    private final MeasureCatalogue measures;
+    private final Annotations annotations;
+    private final WardDirectory wards;
+    private final int targetChartsPerWardMonth;
+
+    RateCalculator(CountsQuery counts, MeasureCatalogue measures, Annotations annotations, WardDirectory wards,
+            @Value("${medaudit.target-charts-per-ward-month:20}") int targetChartsPerWardMonth) {
+        if (targetChartsPerWardMonth < 1) {
+            throw new IllegalStateException("medaudit.target-charts-per-ward-month must be at least 1, not "
+                    + targetChartsPerWardMonth);
+        }
+        this.counts = counts;
+        this.measures = measures;
+        this.annotations = annotations;
+        this.wards = wards;
+        this.targetChartsPerWardMonth = targetChartsPerWardMonth;
+    }
+
+    /** A ward's series, with its annotations on the points and its rebases in the baselines. */
+    public WardRates wardRates(Ward ward, YearMonth from, YearMonth to, Basis basis) {
+        return rates(new Unit(ward.code(), "ward", List.of(ward.id()), 1, annotations.ofWard(ward.id())), from, to,
+                basis);
+    }
+
+    /**
+     * A site's series: counts summed over all its wards, closed ones included (their history is the site's);
+     * completeness is measured against the target sample of each ward still open. Ward annotations and rebases
+     * are the wards' own and are not applied to the site.
+     */
+    public WardRates siteRates(SiteView site, YearMonth from, YearMonth to, Basis basis) {
+        List<Long> ids = site.wards().stream().map(view -> wards.ward(view.code()).orElseThrow().id()).toList();
+        long open = site.wards().stream().filter(WardView::active).count();
+        return rates(new Unit(site.code(), "site", ids, open, List.of()), from, to, basis);
+    }
+
+    /** The whole network's series: every ward of every site, as {@link #siteRates} sums a site's. */
+    public WardRates networkRates(YearMonth from, YearMonth to, Basis basis) {
+        long open = wards.sites().stream().flatMap(site -> site.wards().stream()).filter(WardView::active).count();
+        return rates(new Unit("network", "network", null, open, List.of()), from, to, basis);
+    }
+
+    private WardRates rates(Unit unit, YearMonth from, YearMonth to, Basis basis) {
+        Map<String, WardPeriodCounts> byPeriod = counts.upTo(unit.wardIds(), to.toString(), basis).stream()
+                .collect(Collectors.toMap(WardPeriodCounts::period, Function.identity(), (a, b) -> a,
+                        TreeMap::new));
         List<String> periods = new ArrayList<>();
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             periods.add(month.toString());
         }
+        long chartsTarget = unit.wardsExpected() * targetChartsPerWardMonth;
         List<Series> series = measures.all().stream()
-                .map(measure -> series(ward.code(), measure, periods, byPeriod))
+                .map(measure -> series(unit.name(), measure, periods, byPeriod, unit.annotations(), chartsTarget))
                 .toList();
-        return new WardRates(ward.code(), from.toString(), to.toString(), series);
+        return new WardRates(unit.name(), unit.level(), from.toString(), to.toString(), basis.code(), series);
     }
 
-    static Series series(String ward, MeasureDefinition measure, List<String> periods,
-            Map<String, WardPeriodCounts> byPeriod) {
+    /**
+     * One measure's series over the periods shown. {@code byPeriod} holds every audited period up to the last one
+     * shown, earlier ones too: the chart is drawn over the whole history so that a frozen baseline stays where it
+     * was, whatever range is asked for.
+     */
+    static Series series(String unit, MeasureDefinition measure, List<String> periods,
+            Map<String, WardPeriodCounts> byPeriod, List<Annotation> annotations, long chartsTarget) {
         Count numerator = measure.numerator().countKind();
         Count denominator = measure.denominator().countKind();
-        List<Observation> observations = periods.stream()
-                .filter(byPeriod::containsKey)
-                .map(period -> new Observation(period, numerator.of(byPeriod.get(period)),
-                        denominator.of(byPeriod.get(period))))
+        List<Observation> chartable = byPeriod.values().stream()
+                .sorted(Comparator.comparing(WardPeriodCounts::period))
+                .map(c -> new Observation(c.period(), numerator.of(c), denominator.of(c)))
+                .filter(o -> o.denominator() > 0)
                 .toList();
-        List<Observation> chartable = observations.stream().filter(o -> o.denominator() > 0).toList();
-        Map<String, ChartPoint> charted = new HashMap<>();
-        SignalRules.apply(measure.ruleProfile(), ControlChart.chart(measure.chart(), chartable))
-                .forEach(point -> charted.put(point.observation().period(), point));
-        Map<String, Observation> observed = observations.stream()
-                .collect(Collectors.toMap(Observation::period, Function.identity()));
+        List<ChartPoint> charted = SignalRules.apply(measure.ruleProfile(),
+                ControlChart.chart(measure.chart(), chartable, plan(measure, annotations)));
+        Map<String, ChartPoint> byChartedPeriod = new HashMap<>();
+        charted.forEach(point -> byChartedPeriod.put(point.observation().period(), point));
+        int per = measure.per();
         List<Series.Point> points = periods.stream().map(period -> {
-            Observation o = observed.get(period);
-            if (o == null) {
-                return Series.Point.notAudited(period);
+            var marks = annotations.stream().filter(a -> a.concerns(measure.id()) && a.covers(period))
+                    .map(Annotation::mark).toList();
+            WardPeriodCounts c = byPeriod.get(period);
+            long audited = c == null ? 0 : c.chartsAudited();
+            Double completeness = chartsTarget == 0 ? null : scaled((double) audited / chartsTarget, 100);
+            if (c == null) {
+                return new Series.Point(period, false, null, null, null, null, null, null, null, null, marks, 0,
+                        chartsTarget, completeness);
             }
-            ChartPoint c = charted.get(period);
-            int per = measure.per();
-            return c == null
-                    ? new Series.Point(period, true, o.numerator(), o.denominator(), null, null, null, null,
-                            List.of(), List.of())
-                    : new Series.Point(period, true, o.numerator(), o.denominator(), scaled(c.value(), per),
-                            scaled(c.centre(), per), scaled(c.lower(), per), scaled(c.upper(), per), c.signals(),
-                            List.of());
+            ChartPoint p = byChartedPeriod.get(period);
+            return p == null
+                    ? new Series.Point(period, true, numerator.of(c), denominator.of(c), null, null, null, null,
+                            null, List.of(), marks, audited, chartsTarget, completeness)
+                    : new Series.Point(period, true, numerator.of(c), denominator.of(c), scaled(p.value(), per),
+                            scaled(p.centre(), per), scaled(p.lower(), per), scaled(p.upper(), per),
+                            p.baseline().segment(), p.signals(), marks, audited, chartsTarget, completeness);
         }).toList();
-        return new Series(ward, measure.id(), measure.title(), measure.chart(), measure.per(), measure.improvement(),
-                measure.ruleProfile(), points);
+        Improvement direction = Improvement.of(measure.improvement());
+        Series.BaselineInfo baseline = charted.isEmpty() ? null : info(charted.get(charted.size() - 1).baseline());
+        return new Series(unit, measure.id(), measure.title(), measure.chart(), per, measure.improvement(),
+                measure.ruleProfile(), measure.target(), baseline,
+                VariationIcon.latest(charted, direction).map(VariationIcon::code).orElse(null),
+                AssuranceIcon.latest(charted, measure.targetFraction(), direction).code(),
+                Baseline.suggestRebase(charted)
+                        .map(s -> new Series.SuggestedRebase(s.period(), s.points(), s.above() ? "above" : "below"))
+                        .orElse(null),
+                points);
+    }
+
+    /**
+     * The standard plan (limits frozen after 12 points) with the measure's rebase annotations. Two rebases of one
+     * measure in the same month are refused when recorded; should the table hold two anyway, the later kept wins.
+     */
+    static BaselinePlan plan(MeasureDefinition measure, List<Annotation> annotations) {
+        Map<String, Rebase> byPeriod = new TreeMap<>();
+        annotations.stream()
+                .sorted(Comparator.comparing(Annotation::id))
+                .flatMap(a -> a.rebaseOf(measure.id()).stream())
+                .forEach(rebase -> byPeriod.put(rebase.period(), rebase));
+        return new BaselinePlan(BaselinePlan.DEFAULT_POINTS, List.copyOf(byPeriod.values()));
+    }
+
+    private static Series.BaselineInfo info(Baseline baseline) {
+        return new Series.BaselineInfo(baseline.segment(), baseline.from(), baseline.reason(), baseline.points(),
+                baseline.frozen());
     }
 
     /** The value in the measure's units, to two decimal places; null where it is undefined (no limits). */

@@ -3,7 +3,14 @@ package org.medaudit.measure;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** Every measure's series for one ward over a range of months. */
+/**
+ * Every measure's series for one ward, or for a site or the whole network with counts summed over their wards, over
+ * a range of months.
+ *
+ * @param ward the ward code, the site code, or {@code network}
+ * @param level {@code ward}, {@code site} or {@code network}
+ * @param basis which findings were counted: {@code reviewed} or {@code flagged} (see {@link Basis})
+ */
 @Serdeable
-public record WardRates(String ward, String from, String to, List<Series> series) {
+public record WardRates(String ward, String level, String from, String to, String basis, List<Series> series) {
 }
