@@ -2,6 +2,8 @@ package org.medaudit.sample;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,18 +50,80 @@ public class SampleIntake {
     /** Submits a JSON body (contract v1). */
     public Submission submitJson(byte[] body, @Nullable String idempotencyKey) {
         checkKey(idempotencyKey);
-        String requestHash = sha256(body);
-        if (idempotencyKey != null) {
-            Optional<Submission> replay = replay(idempotencyKey, requestHash);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
-        return submit(JsonTree.parse(body), idempotencyKey, requestHash);
+        String requestHash = hash(body);
+        Optional<Submission> replay = replay(idempotencyKey, requestHash);
+        return replay.isPresent() ? replay.get() : store(JsonTree.parse(body), idempotencyKey, requestHash, null);
     }
 
     /** Submits an already-parsed chart (JSON, YAML or a mapped CSV row). */
     public Submission submit(Object tree, @Nullable String idempotencyKey, @Nullable String requestHash) {
+        return submit(tree, idempotencyKey, requestHash, null);
+    }
+
+    /**
+     * Submits an already-parsed chart entered with a form, which is stored with it. A repeated key with the same
+     * hash (a double-clicked button) answers with what the first request stored.
+     */
+    public Submission submit(Object tree, @Nullable String idempotencyKey, @Nullable String requestHash,
+            @Nullable SampleForm form) {
+        checkKey(idempotencyKey);
+        Optional<Submission> replay = replay(idempotencyKey, requestHash);
+        return replay.isPresent() ? replay.get() : store(tree, idempotencyKey, requestHash, form);
+    }
+
+    /** Every problem that would refuse this chart, without storing anything (empty when it would be accepted). */
+    public List<FieldError> problems(Object tree) {
+        return check(tree).errors();
+    }
+
+    /**
+     * Replaces a stored chart with a corrected one under the same id: the rules run again, findings that still fire
+     * (same rule, drug and order) keep their review, findings a pharmacist added are kept, and the audit trail
+     * records the sample before and after.
+     */
+    public SampleView correct(String id, Object tree, @Nullable SampleForm form) {
+        SampleRow stored = store.row(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND,
+                "No chart sample with id " + id));
+        Checked checked = check(tree);
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidRequestException(checked.errors());
+        }
+        RuleBook ruleBook = ruleBooks.current();
+        List<RuleFinding> findings = ruleBook.evaluate(checked.chart());
+        SampleRow row = row(id, checked.chart(), checked.ward(), ruleBook, stored.idempotencyKey(),
+                stored.requestHash(), form, stored.createdAt());
+        store.replace(row, checked.chart(), findings);
+        return store.find(id).orElseThrow();
+    }
+
+    private Submission store(Object tree, String idempotencyKey, String requestHash, SampleForm form) {
+        Checked checked = check(tree);
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidRequestException(checked.errors());
+        }
+        ChartSample chart = checked.chart();
+        RuleBook ruleBook = ruleBooks.current();
+        List<RuleFinding> findings = ruleBook.evaluate(chart);
+        SampleRow row = row(UUID.randomUUID().toString(), chart, checked.ward(), ruleBook, idempotencyKey,
+                requestHash, form, Instant.now(clock));
+        try {
+            store.insert(row, chart, findings);
+        } catch (DataAccessException e) {
+            // A concurrent request with the same key won the race: answer with what it stored.
+            Optional<Submission> replay = replay(idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            throw e;
+        }
+        return new Submission(store.find(row.id()).orElseThrow(), false);
+    }
+
+    /** A chart read and checked completely: every error, or the chart and its ward. */
+    private record Checked(ChartSample chart, Ward ward, List<FieldError> errors) {
+    }
+
+    private Checked check(Object tree) {
         ChartSampleReader.Result read = ChartSampleReader.read(tree);
         List<FieldError> errors = new ArrayList<>(read.errors());
         ChartSample chart = read.sample();
@@ -68,25 +132,7 @@ public class SampleIntake {
             errors.addAll(SampleValidator.validate(chart, LocalDate.now(clock)));
             ward = knownWard(chart.ward(), errors);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        RuleBook ruleBook = ruleBooks.current();
-        List<RuleFinding> findings = ruleBook.evaluate(chart);
-        SampleRow row = row(chart, ward, ruleBook, idempotencyKey, requestHash);
-        try {
-            store.insert(row, chart, findings);
-        } catch (DataAccessException e) {
-            // A concurrent request with the same key won the race: answer with what it stored.
-            if (idempotencyKey != null) {
-                Optional<Submission> replay = replay(idempotencyKey, requestHash);
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-            }
-            throw e;
-        }
-        return new Submission(store.find(row.id()).orElseThrow(), false);
+        return new Checked(chart, ward, List.copyOf(errors));
     }
 
     public Optional<SampleView> find(String id) {
@@ -99,6 +145,9 @@ public class SampleIntake {
     }
 
     private Optional<Submission> replay(String idempotencyKey, String requestHash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
         Optional<String> earlierHash = store.requestHashOf(idempotencyKey);
         if (earlierHash.isEmpty()) {
             return Optional.empty();
@@ -127,13 +176,13 @@ public class SampleIntake {
         return ward.get();
     }
 
-    private SampleRow row(ChartSample chart, Ward ward, RuleBook ruleBook, String idempotencyKey,
-            String requestHash) {
+    private SampleRow row(String id, ChartSample chart, Ward ward, RuleBook ruleBook, String idempotencyKey,
+            String requestHash, SampleForm form, Instant createdAt) {
         Patient patient = chart.patient();
         Admission admission = chart.admission();
         ReconciliationTiming timing = ReconciliationTiming.of(chart,
                 ruleBook.reference().threshold(ReconciliationTiming.THRESHOLD).value());
-        return new SampleRow(UUID.randomUUID().toString(), ward.id(), chart.auditDate(),
+        return new SampleRow(id, ward.id(), chart.auditDate(),
                 chart.auditDate().toString().substring(0, 7), chart.sampleType(),
                 patient != null,
                 patient == null ? null : patient.ageYears(),
@@ -157,7 +206,9 @@ public class SampleIntake {
                 ruleBook.version(),
                 idempotencyKey,
                 requestHash,
-                Instant.now(clock));
+                form == null ? null : form.id(),
+                form == null ? null : form.version(),
+                createdAt);
     }
 
     private static void checkKey(String key) {
@@ -168,7 +219,8 @@ public class SampleIntake {
         }
     }
 
-    private static String sha256(byte[] body) {
+    /** The SHA-256 of a request, hex: what an idempotency key is bound to. */
+    public static String hash(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {

@@ -9,7 +9,8 @@ import java.time.LocalDateTime;
 
 /**
  * The stored chart sample: its header, the patient context, and the raw counts measures are derived from. The
- * {@code *Recorded} flags keep "not recorded" apart from "recorded as none" for each list.
+ * {@code *Recorded} flags keep "not recorded" apart from "recorded as none" for each list. {@code formId} and
+ * {@code formVersion} name the form it was entered with (null for JSON and CSV).
  */
 @MappedEntity("chart_sample")
 record SampleRow(
@@ -40,5 +41,7 @@ record SampleRow(
         String ruleBookVersion,
         @Nullable String idempotencyKey,
         @Nullable String requestHash,
+        @Nullable String formId,
+        @Nullable Integer formVersion,
         Instant createdAt) {
 }

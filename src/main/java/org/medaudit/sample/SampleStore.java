@@ -1,12 +1,19 @@
 package org.medaudit.sample;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.medaudit.audit.AuditTrail;
 import org.medaudit.finding.Finding;
 import org.medaudit.finding.FindingRepository;
@@ -60,6 +67,74 @@ class SampleStore {
     void insert(SampleRow row, ChartSample chart, List<RuleFinding> ruleFindings) {
         samples.save(row);
         String id = row.id();
+        saveParts(id, chart);
+        each(ruleFindings, (i, f) -> findings.save(flagged(UUID.randomUUID().toString(), row, i, f)));
+        audit.record("sample.created", "sample", id, null, Map.of("ward", chart.ward(),
+                "auditDate", chart.auditDate().toString(), "ordersAudited", row.ordersAudited(),
+                "ruleBookVersion", row.ruleBookVersion(), "findings", ruleFindings.size()));
+    }
+
+    /**
+     * Replaces a stored sample's chart and findings atomically, keeping its id. A rule finding that fires again
+     * about the same drug and order keeps its id, status and review; findings a pharmacist added follow the
+     * rules' findings as before. The audit trail records the sample before and after.
+     */
+    @Transactional
+    void replace(SampleRow row, ChartSample chart, List<RuleFinding> ruleFindings) {
+        String id = row.id();
+        SampleView before = view(samples.findById(id).orElseThrow());
+        List<Finding> earlier = new ArrayList<>(findings.findBySampleIdOrderByPosition(id));
+        conditions.deleteBySampleId(id);
+        allergies.deleteBySampleId(id);
+        preAdmissions.deleteBySampleId(id);
+        orders.deleteBySampleId(id);
+        omittedDoses.deleteBySampleId(id);
+        monitoring.deleteBySampleId(id);
+        findings.deleteBySampleId(id);
+        samples.update(row);
+        saveParts(id, chart);
+        int position = 0;
+        for (RuleFinding found : ruleFindings) {
+            Optional<Finding> same = earlier.stream().filter(f -> f.ruleId() != null
+                    && f.ruleId().equals(found.ruleId()) && Objects.equals(f.drug(), found.drug())
+                    && Objects.equals(f.orderIndex(), found.orderIndex())).findFirst();
+            same.ifPresent(earlier::remove);
+            Finding fresh = flagged(same.map(Finding::id).orElseGet(() -> UUID.randomUUID().toString()), row,
+                    position++, found);
+            findings.save(same.filter(Finding::isReviewedRuleFinding)
+                    .map(f -> fresh.reviewed(f.status(), f.reviewReason(), f.reviewComment(), f.reviewedBy(),
+                            f.reviewedAt()))
+                    .orElse(fresh));
+        }
+        for (Finding added : earlier.stream().filter(f -> f.ruleId() == null).toList()) {
+            findings.save(added.at(position++));
+        }
+        audit.record("sample.corrected", "sample", id, before, view(row));
+    }
+
+    @Transactional
+    Optional<SampleRow> row(String id) {
+        return samples.findById(id);
+    }
+
+    /** Samples newest first, of one ward and/or one period when given, with their findings counted. */
+    @Transactional
+    Page<SampleSummary> summaries(@Nullable Long wardId, @Nullable String period, Pageable pageable) {
+        Pageable newestFirst = Pageable.from(pageable.getNumber(), pageable.getSize(),
+                Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        Page<SampleRow> rows = wardId != null && period != null
+                ? samples.findByWardIdAndPeriod(wardId, period, newestFirst)
+                : wardId != null ? samples.findByWardId(wardId, newestFirst)
+                : period != null ? samples.findByPeriod(period, newestFirst)
+                : samples.findAll(newestFirst);
+        List<String> ids = rows.getContent().stream().map(SampleRow::id).toList();
+        Map<String, List<Finding>> bySample = ids.isEmpty() ? Map.of()
+                : findings.findBySampleIdIn(ids).stream().collect(Collectors.groupingBy(Finding::sampleId));
+        return rows.map(row -> SampleSummary.of(row, wards.ward(row.wardId()).code(), form(row),
+                bySample.getOrDefault(row.id(), List.of())));
+    }
+
+    private void saveParts(String id, ChartSample chart) {
         var patient = chart.patient();
         if (patient != null) {
             each(patient.conditions(), (i, code) -> conditions.save(new ConditionRow(null, id, i, code)));
@@ -75,12 +150,16 @@ class SampleStore {
                 d.reasonCode())));
         each(chart.monitoring(), (i, m) -> monitoring.save(new MonitoringRow(null, id, i, m.test(), m.date(),
                 m.value())));
-        each(ruleFindings, (i, f) -> findings.save(new Finding(UUID.randomUUID().toString(), id, i, f.ruleId(),
-                f.ruleName(), f.category(), f.errorType(), f.severity(), f.source(), f.message(), f.drug(),
-                f.orderIndex(), Finding.FLAGGED, row.ruleBookVersion(), row.createdAt())));
-        audit.record("sample.created", "sample", id, null, Map.of("ward", chart.ward(),
-                "auditDate", chart.auditDate().toString(), "ordersAudited", row.ordersAudited(),
-                "ruleBookVersion", row.ruleBookVersion(), "findings", ruleFindings.size()));
+    }
+
+    private static Finding flagged(String findingId, SampleRow row, int position, RuleFinding f) {
+        return Finding.flagged(findingId, row.id(), position, f.ruleId(), f.ruleName(), f.category(), f.errorType(),
+                f.severity(), f.source(), f.message(), f.drug(), f.orderIndex(), row.ruleBookVersion(),
+                row.createdAt());
+    }
+
+    private static SampleForm form(SampleRow row) {
+        return row.formId() == null ? null : new SampleForm(row.formId(), row.formVersion());
     }
 
     @Transactional
@@ -117,7 +196,7 @@ class SampleStore {
                 ? new Admission(row.admittedAt(), row.reconciliationStartedAt(), row.reconciliationCompletedAt())
                 : null;
         return new SampleView(id, wards.ward(row.wardId()).code(), row.auditDate(), row.sampleType(),
-                row.ruleBookVersion(), row.ordersAudited(), patient, admission,
+                row.ruleBookVersion(), form(row), row.ordersAudited(), patient, admission,
                 recorded(row.preAdmissionRecorded(), preAdmissions.findBySampleIdOrderByPosition(id),
                         m -> new PreAdmissionMedicine(m.drug(), m.dose(), m.unit(), m.route(), m.frequency(),
                                 m.onChart(), m.changeDocumented())),

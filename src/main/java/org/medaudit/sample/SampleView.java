@@ -18,6 +18,7 @@ public record SampleView(
         LocalDate auditDate,
         @Nullable String sampleType,
         String ruleBookVersion,
+        @Nullable SampleForm form,
         int ordersAudited,
         @Nullable Patient patient,
         @Nullable Admission admission,
