@@ -81,11 +81,36 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         EXPECTED.put("POST /admin/tokens", ADMIN);
         EXPECTED.put("POST /admin/tokens/{id}/revoke", ADMIN);
         EXPECTED.put("GET /admin/audit", ADMIN);
+        EXPECTED.put("GET /api/v1/sites/{site}/rates", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        EXPECTED.put("GET /api/v1/network/rates", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        EXPECTED.put("GET /api/v1/wards/{ward}/annotations", SIGNED_IN);
+        EXPECTED.put("GET /api/v1/wards/{ward}/annotations/{id}", SIGNED_IN);
+        EXPECTED.put("POST /api/v1/wards/{ward}/annotations", PEOPLE);
+        EXPECTED.put("PATCH /api/v1/wards/{ward}/annotations/{id}", PEOPLE);
+        EXPECTED.put("DELETE /api/v1/wards/{ward}/annotations/{id}", PEOPLE);
+        EXPECTED.put("GET /api/v1/rules", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        EXPECTED.put("GET /api/v1/rules/{id}", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        EXPECTED.put("GET /api/v1/rule-books", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        EXPECTED.put("POST /api/v1/rule-books/reload", ADMIN);
+        EXPECTED.put("GET /rules", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /rules/reload", ADMIN);
+        EXPECTED.put("GET /audits", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/new", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /audits", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/{id}", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/{id}/correction", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /audits/{id}/correction", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /audits/{id}/findings", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /audits/{id}/findings/{findingId}/confirm", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /audits/{id}/findings/{findingId}/override", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /api/v1/samples/{id}/findings", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /api/v1/samples/{id}/findings/{findingId}/confirm", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /api/v1/samples/{id}/findings/{findingId}/override", Set.of(Roles.ADMIN, Roles.PHARMACIST));
     }
 
     /** Values for path variables: a ward the ward user may read, and ids that exist nowhere. */
     static final Map<String, String> VARIABLES = Map.of("id", "999999", "code", "AMU", "ward", "AMU",
-            "username", "nobody-here", "selector", "liveness");
+            "username", "nobody-here", "selector", "liveness", "findingId", "999999", "site", "RGH");
 
     @Inject
     EmbeddedServer server;
