@@ -11,12 +11,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.medaudit.security.WardAccess;
 import org.medaudit.system.FieldError;
 import org.medaudit.system.InvalidRequestException;
+import org.medaudit.system.MonthRange;
 import org.medaudit.ward.SiteView;
 import org.medaudit.ward.Ward;
 import org.medaudit.ward.WardDirectory;
@@ -29,9 +29,6 @@ import org.medaudit.ward.WardDirectory;
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class RatesController {
-
-    /** Ten years of months: more than any chart shows, few enough to answer quickly. */
-    static final int MAX_MONTHS = 120;
 
     /** A checked request: the months and the basis. */
     private record Range(YearMonth from, YearMonth to, Basis basis) {
@@ -93,15 +90,7 @@ class RatesController {
     /** The checked query: every invalid parameter is listed in one 422. */
     private Range range(String from, String to, String basis) {
         List<FieldError> errors = new ArrayList<>();
-        YearMonth end = month("to", to, YearMonth.now(clock), errors);
-        YearMonth start = month("from", from, end == null ? null : end.minusMonths(11), errors);
-        if (start != null && end != null) {
-            if (start.isAfter(end)) {
-                errors.add(new FieldError("/query/from", "must not be after 'to' (" + end + ")"));
-            } else if (start.plusMonths(MAX_MONTHS - 1).isBefore(end)) {
-                errors.add(new FieldError("/query/from", "the range may span at most " + MAX_MONTHS + " months"));
-            }
-        }
+        MonthRange months = MonthRange.read(from, to, YearMonth.now(clock), errors);
         Basis chosen = basis == null ? Basis.REVIEWED : Basis.of(basis).orElse(null);
         if (chosen == null) {
             errors.add(new FieldError("/query/basis", "must be 'reviewed' (flagged, confirmed and added findings, "
@@ -110,18 +99,6 @@ class RatesController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new Range(start, end, chosen);
-    }
-
-    private static YearMonth month(String name, String value, YearMonth otherwise, List<FieldError> errors) {
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError("/query/" + name, "must be a month written YYYY-MM, such as 2026-10"));
-            return null;
-        }
+        return new Range(months.from(), months.to(), chosen);
     }
 }

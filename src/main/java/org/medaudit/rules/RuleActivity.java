@@ -2,6 +2,7 @@ package org.medaudit.rules;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.medaudit.system.MonthRange;
 
 /**
  * How one rule fared over a period: how often it fired (findings of charts audited in those months), and how

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
+import org.medaudit.system.MonthRange;
 
 /**
  * Counts, per rule, the findings raised on charts audited in a period and how they were reviewed: one aggregate

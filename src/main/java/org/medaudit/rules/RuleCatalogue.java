@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.medaudit.system.MonthRange;
 
 /**
  * The rule catalogue: every rule of the serving rule book with its metadata and how it fared over a period — how

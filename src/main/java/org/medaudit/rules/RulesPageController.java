@@ -19,6 +19,7 @@ import java.util.Map;
 import org.medaudit.security.Roles;
 import org.medaudit.system.FormValues;
 import org.medaudit.system.InvalidRequestException;
+import org.medaudit.system.MonthRange;
 
 /**
  * The rule catalogue page: every rule with its metadata and how pharmacists judged its findings over a period,
