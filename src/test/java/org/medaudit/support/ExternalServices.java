@@ -5,13 +5,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * Whether the services some tests need (PostgreSQL) are here. Where one is missing the tests skip with a loud
+ * Whether the services some tests need (PostgreSQL, headless Chromium) are here. Where one is missing the tests skip with a loud
  * banner; with {@code -Dmedaudit.require-external=true} (as CI runs) a missing service fails the build instead,
  * so a skip can never pass silently in CI.
  */
 public final class ExternalServices {
 
     private static Boolean postgres;
+    private static Boolean chromium;
 
     private ExternalServices() {
     }
@@ -22,6 +23,24 @@ public final class ExternalServices {
             postgres = probePostgres();
         }
         return postgres;
+    }
+
+    /** Used by {@code @EnabledIf("org.medaudit.support.ExternalServices#chromiumAvailable")}. */
+    public static synchronized boolean chromiumAvailable() {
+        if (chromium == null) {
+            chromium = probeChromium();
+        }
+        return chromium;
+    }
+
+    private static boolean probeChromium() {
+        for (String binary : new String[] {Browser.CHROMIUM, Browser.CHROMEDRIVER}) {
+            if (!new java.io.File(binary).canExecute()) {
+                return missing("headless Chromium (" + binary + ")",
+                        "install it with: apt-get install -y chromium chromium-driver");
+            }
+        }
+        return true;
     }
 
     private static boolean probePostgres() {
