@@ -26,8 +26,8 @@ public enum Basis {
         return code;
     }
 
-    /** The SQL condition on a finding {@code f} that this basis counts. */
-    String condition() {
+    /** The SQL condition on a finding {@code f} that this basis counts (a constant, never request text). */
+    public String condition() {
         return condition;
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.medaudit.finding.FindingSummaries;
+import org.medaudit.finding.FindingSummary;
+import org.medaudit.finding.FindingSummary.Tally;
 import org.medaudit.security.ApiTokens;
 import org.medaudit.security.Roles;
 import org.medaudit.security.Scope;
@@ -26,6 +30,7 @@ import org.medaudit.security.TokenRequests;
 import org.medaudit.security.Users;
 import org.medaudit.support.Http;
 import org.medaudit.support.People;
+import org.medaudit.ward.WardDirectory;
 
 /**
  * The measures beyond the prescribing-error rate, both bases, and the site and network roll-ups, over HTTP, checked
@@ -66,6 +71,12 @@ abstract class MeasuresContract implements TestPropertyProvider {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    FindingSummaries summaries;
+
+    @Inject
+    WardDirectory wards;
 
     Http http;
 
@@ -139,6 +150,35 @@ abstract class MeasuresContract implements TestPropertyProvider {
         // No admission recorded on any chart: nothing to judge, so no value (not zero).
         assertThat(october.get("reconciled-within-24h")).containsEntry("numerator", 0)
                 .containsEntry("denominator", 0).doesNotContainKey("value");
+    }
+
+    @Test
+    @DisplayName("the findings summary of AMU in October agrees with the rates, category by category, on each basis")
+    void findingsSummaryAgreesWithTheRates() {
+        List<Long> amu = List.of(wards.ward("AMU").orElseThrow().id());
+        YearMonth october = YearMonth.of(2026, 10);
+
+        FindingSummary reviewed = summaries.summarise(amu, october, october, Basis.REVIEWED);
+        assertThat(reviewed.chartsAudited()).isEqualTo(3);
+        assertThat(reviewed.ordersAudited()).isEqualTo(5);
+        assertThat(reviewed.byCategory()).contains(new Tally("prescribing-error", 1), new Tally("documentation", 4),
+                new Tally("policy-compliance", 2), new Tally("omitted-dose", 1));
+        assertThat(reviewed.byCategory().stream().mapToLong(Tally::count).sum()).isEqualTo(reviewed.findings());
+        // The confirmed methotrexate error counts; the overridden NSAID one does not.
+        assertThat(reviewed.byErrorType()).extracting(Tally::key).doesNotContain("contraindication");
+        assertThat(reviewed.byDrug()).extracting(Tally::key).contains("methotrexate").doesNotContain("ibuprofen");
+        assertThat(reviewed.byCategory()).isSortedAccordingTo(
+                java.util.Comparator.comparingLong(Tally::count).reversed().thenComparing(Tally::key));
+
+        FindingSummary flagged = summaries.summarise(amu, october, october, Basis.FLAGGED);
+        assertThat(flagged.byCategory()).contains(new Tally("prescribing-error", 2), new Tally("documentation", 3));
+        assertThat(flagged.byDrug()).extracting(Tally::key).contains("ibuprofen");
+
+        FindingSummary september = summaries.summarise(amu, october.minusMonths(1), october.minusMonths(1),
+                Basis.REVIEWED);
+        assertThat(september.chartsAudited()).isZero();
+        assertThat(september.findings()).isZero();
+        assertThat(september.byCategory()).isEmpty();
     }
 
     @Test
