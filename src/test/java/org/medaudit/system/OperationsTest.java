@@ -66,4 +66,40 @@ class OperationsTest implements TestPropertyProvider {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
     }
+
+    @Test
+    @DisplayName("a browser following a dead link gets a 404 page in MedAudit's layout, not a JSON body")
+    void unknownPageInABrowser() {
+        Http pharmacist = People.pharmacist(server, users);
+
+        Http.Response missing = pharmacist.get("/no-such-page", Http.BROWSER_ACCEPT);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("text/html");
+        assertThat(missing.body()).contains("Page not found").contains("medaudit-header");
+
+        Http.Response missingAudit = pharmacist.get("/audits/no-such-sample", Http.BROWSER_ACCEPT);
+        assertThat(missingAudit.status()).isEqualTo(404);
+        assertThat(missingAudit.header("Content-Type")).startsWith("text/html");
+    }
+
+    @Test
+    @DisplayName("the API answers problem+json even to a browser, because its callers are programs")
+    void apiErrorsStayProblemJsonForBrowsers() {
+        Http.Response missing = People.pharmacist(server, users).get("/api/v1/nothing-here", Http.BROWSER_ACCEPT);
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    @DisplayName("a ward user opening another ward's audit in a browser gets a 403 page that says why")
+    void forbiddenPageInABrowser() {
+        Http wardUser = People.signedIn(server, users, "amu-only", java.util.List.of(org.medaudit.security.Roles.WARD),
+                new org.medaudit.security.Scope(java.util.Set.of(), java.util.Set.of("AMU")));
+
+        Http.Response forbidden = wardUser.get("/audits", Http.BROWSER_ACCEPT);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.header("Content-Type")).startsWith("text/html");
+        assertThat(forbidden.body()).contains("You cannot see this page");
+    }
 }
