@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.medaudit.backup.BackupsNotSupportedException;
 import org.medaudit.rules.RuleBookException;
 import org.medaudit.sample.IdempotencyConflictException;
 import org.slf4j.Logger;
@@ -65,6 +66,17 @@ final class ProblemHandlers {
                     e.getMessage());
             return respond(HttpStatus.INTERNAL_SERVER_ERROR, new Problem(Problem.type("rule-book"),
                     "The rule book could not be used", 500, String.join("; ", e.problems()), null));
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class BackupsNotSupported
+            implements ExceptionHandler<BackupsNotSupportedException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, BackupsNotSupportedException e) {
+            return respond(HttpStatus.NOT_IMPLEMENTED, new Problem(Problem.type("backup-by-the-database"),
+                    "Backups of this database are taken by the database itself", 501, e.getMessage(), null));
         }
     }
 }
