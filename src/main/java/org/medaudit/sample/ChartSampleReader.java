@@ -214,6 +214,11 @@ public final class ChartSampleReader {
             error(pointer, "must not contain control characters");
             return null;
         }
+        if (!wellFormed(text)) {
+            // A lone surrogate (a JSON \ud800 escape, or UTF-8-encoded surrogate bytes) is no character at all.
+            error(pointer, "must be valid Unicode text (it contains a broken character)");
+            return null;
+        }
         return text.strip();
     }
 
@@ -289,6 +294,19 @@ public final class ChartSampleReader {
 
     private void error(String pointer, String detail) {
         errors.add(new FieldError(pointer, detail));
+    }
+
+    /** Whether every surrogate in the text is half of a pair. */
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 6901: "~" and "/" inside a key are escaped. */

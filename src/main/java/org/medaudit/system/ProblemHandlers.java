@@ -6,7 +6,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.inject.Singleton;
+import org.medaudit.backup.BackupsNotSupportedException;
 import org.medaudit.rules.RuleBookException;
 import org.medaudit.sample.IdempotencyConflictException;
 import org.slf4j.Logger;
@@ -65,6 +67,30 @@ final class ProblemHandlers {
                     e.getMessage());
             return respond(HttpStatus.INTERNAL_SERVER_ERROR, new Problem(Problem.type("rule-book"),
                     "The rule book could not be used", 500, String.join("; ", e.problems()), null));
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class BackupsNotSupported
+            implements ExceptionHandler<BackupsNotSupportedException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, BackupsNotSupportedException e) {
+            return respond(HttpStatus.NOT_IMPLEMENTED, new Problem(Problem.type("backup-by-the-database"),
+                    "Backups of this database are taken by the database itself", 501, e.getMessage(), null));
+        }
+    }
+
+    /** A url-encoded form body that cannot be decoded (such as "%ZZ"): the client's fault, never a 500. */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class MalformedForm
+            implements ExceptionHandler<HttpPostRequestDecoder.ErrorDataDecoderException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, HttpPostRequestDecoder.ErrorDataDecoderException e) {
+            return respond(HttpStatus.BAD_REQUEST, new Problem(Problem.type("malformed-form"),
+                    "The form could not be read", 400, "The form body is not valid URL encoding ("
+                    + e.getMessage() + "). Nothing was stored.", null));
         }
     }
 }

@@ -72,6 +72,8 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         EXPECTED.put("POST /api/v1/admin/tokens", ADMIN);
         EXPECTED.put("DELETE /api/v1/admin/tokens/{id}", ADMIN);
         EXPECTED.put("GET /api/v1/admin/audit-events", ADMIN);
+        EXPECTED.put("GET /api/v1/admin/backups", ADMIN);
+        EXPECTED.put("POST /api/v1/admin/backups", ADMIN);
         EXPECTED.put("GET /admin/users", ADMIN);
         EXPECTED.put("POST /admin/users", ADMIN);
         EXPECTED.put("GET /admin/users/{username}", ADMIN);

@@ -127,6 +127,14 @@ public final class Http {
         return formWithToken(path, fields, cookie("MEDAUDIT_CSRF").orElse(""));
     }
 
+    /** Posts raw bytes as a browser would post a form (any content type), with the CSRF header of the session. */
+    public Response postAsBrowser(String path, String contentType, byte[] body) {
+        return send(withCsrf(HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType)
+                .header("Accept", BROWSER_ACCEPT)));
+    }
+
     /** Posts an HTML form with whatever CSRF token is given (or none, when empty), to test the refusal. */
     public Response formWithToken(String path, Map<String, String> fields, String csrf) {
         String body = fields.entrySet().stream()

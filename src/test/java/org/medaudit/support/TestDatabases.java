@@ -25,7 +25,7 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** Configuration pointing the application at a new, empty SQLite file. */
+    /** Configuration pointing the application at a new, empty SQLite file, with its own backup folder beside it. */
     public static Map<String, String> sqlite() {
         try {
             Path folder = Files.createTempDirectory("medaudit-test");
@@ -33,7 +33,8 @@ public final class TestDatabases {
             String url = "jdbc:sqlite:" + folder.resolve("medaudit.db")
                     + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true&synchronous=NORMAL"
                     + "&transaction_mode=IMMEDIATE&date_class=TEXT";
-            return Map.of("datasources.default.url", url);
+            return Map.of("datasources.default.url", url, "medaudit.backup.folder",
+                    folder.resolve("backups").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
