@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Records every change — samples, findings, users, tokens, rules, wards — with who made it and, where it applies,
@@ -49,6 +50,15 @@ public class AuditTrail {
 
     public Page<AuditEvent> forSubject(String subjectType, String subjectId, Pageable pageable) {
         return events.findBySubjectTypeAndSubjectId(subjectType, subjectId, newestFirst(pageable));
+    }
+
+    /**
+     * The last event of this action on this type of subject, by the order the database stored them in (not by
+     * clock: instances sharing a database may disagree on the time).
+     */
+    public Optional<AuditEvent> last(String subjectType, String action) {
+        return events.findBySubjectTypeAndAction(subjectType, action,
+                Pageable.from(0, 1, Sort.of(Sort.Order.desc("id")))).stream().findFirst();
     }
 
     private static Pageable newestFirst(Pageable pageable) {

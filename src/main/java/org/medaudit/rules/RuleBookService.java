@@ -84,6 +84,44 @@ public class RuleBookService {
     }
 
     /**
+     * Follows a reload that another instance sharing the database made: builds a rule book from this instance's
+     * folder and swaps it in only if it is exactly the version announced, so that instances never serve different
+     * rules under one version. Nothing is recorded: the instance that reloaded recorded the version and the reload.
+     *
+     * @return whether the announced version is serving here now
+     */
+    boolean follow(String announced) {
+        reloading.lock();
+        try {
+            RuleBook before = current.get();
+            if (before.version().equals(announced)) {
+                return true;
+            }
+            RuleBook candidate;
+            try {
+                candidate = build();
+            } catch (RuleBookException e) {
+                LOG.error("Another instance reloaded rule book {}, but the rules folder {} here does not build; {} "
+                        + "keeps serving. {}", announced, folder(), before.version(), e.getMessage());
+                return false;
+            }
+            if (!candidate.version().equals(announced)) {
+                LOG.error("Another instance reloaded rule book {}, but the rules folder {} here holds {}; {} keeps "
+                        + "serving. Every instance needs the same rules folder.", announced, folder(),
+                        candidate.version(), before.version());
+                return false;
+            }
+            versions.record(candidate);
+            current.set(candidate);
+            LOG.info("Rule book {} serving: {} rules from {} (was {}), following a reload on another instance",
+                    candidate.version(), candidate.rules().size(), folder(), before.version());
+            return true;
+        } finally {
+            reloading.unlock();
+        }
+    }
+
+    /**
      * The version a rule book built from the folder would have now, without building it; empty when the folder
      * cannot be read as rule sources at the moment (for instance while files are being replaced).
      */

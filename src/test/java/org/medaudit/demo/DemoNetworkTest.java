@@ -27,7 +27,7 @@ class DemoNetworkTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabases.sqlite());
+        Map<String, String> properties = new HashMap<>(TestDatabases.configured());
         properties.put("medaudit.demo.enabled", "true");
         properties.put("medaudit.demo.months", "1");
         return properties;

@@ -89,7 +89,7 @@ class RuleBookReloadTest implements TestPropertyProvider {
             throw new UncheckedIOException(e);
         }
         copyShippedRules();
-        Map<String, String> properties = new HashMap<>(TestDatabases.sqlite());
+        Map<String, String> properties = new HashMap<>(TestDatabases.configured());
         properties.put("medaudit.rules-folder", folder.toString());
         // The watch is on, but only looks when a test asks it to: the interval is longer than the test run.
         properties.put("medaudit.rules-watch", "true");

@@ -130,7 +130,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabases.sqlite();
+        return TestDatabases.configured();
     }
 
     @BeforeAll

@@ -36,7 +36,7 @@ class SecurityTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabases.sqlite();
+        return TestDatabases.configured();
     }
 
     @BeforeAll

@@ -29,18 +29,19 @@ public final class Http {
     /** What a browser accepts when it follows a link or posts a form. */
     public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient client;
     private final URI base;
     private final String bearer;
 
     public Http(URI base) {
-        this(base, null);
+        this(base, null, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
     }
 
-    private Http(URI base, String bearer) {
+    private Http(URI base, String bearer, CookieManager cookies) {
         this.base = base;
         this.bearer = bearer;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -48,7 +49,15 @@ public final class Http {
 
     /** A client that authenticates with an API token instead of cookies. */
     public static Http withToken(URI base, String token) {
-        return new Http(base, token);
+        return new Http(base, token, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    /**
+     * The same browser (its cookies, so its session) or token, talking to another server, as a load balancer sends
+     * one person's requests to whichever instance it likes.
+     */
+    public Http at(URI otherBase) {
+        return new Http(otherBase, bearer, cookies);
     }
 
     /** A response: status, headers and body, with the body parsed when it is JSON. */

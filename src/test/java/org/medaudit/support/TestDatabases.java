@@ -8,12 +8,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Databases for tests that start the application: a fresh SQLite file per test class, or a fresh PostgreSQL
- * database on the local server (CI has one; elsewhere those tests skip with a banner).
+ * database on the local server (CI has one; elsewhere those tests skip with a banner). Tests that do not care which
+ * database they run on ask for {@link #configured()}, which {@code -Dmedaudit.test.database=postgres} switches to
+ * PostgreSQL for the whole suite (CI runs the suite a second time that way).
  */
 public final class TestDatabases {
 
@@ -22,7 +25,38 @@ public final class TestDatabases {
             "jdbc:postgresql://127.0.0.1:5432/");
     public static final String POSTGRES_USER = "postgres";
 
+    /** The database {@link #configured()} gives: {@code sqlite} (the default) or {@code postgres}. */
+    public static final String CONFIGURED = System.getProperty("medaudit.test.database", "sqlite");
+
     private TestDatabases() {
+    }
+
+    /** Whether the suite runs on PostgreSQL ({@code -Dmedaudit.test.database=postgres}). */
+    public static boolean postgresConfigured() {
+        return switch (CONFIGURED) {
+            case "sqlite", "" -> false;
+            case "postgres" -> true;
+            default -> throw new IllegalStateException(
+                    "medaudit.test.database must be sqlite or postgres, not " + CONFIGURED);
+        };
+    }
+
+    /**
+     * Configuration pointing the application at a new, empty database of the kind this test run is configured for.
+     * PostgreSQL is configured completely here (not through the {@code postgres} environment), so that a test needs
+     * no annotation of its own to follow the switch.
+     */
+    public static Map<String, String> configured() {
+        if (!postgresConfigured()) {
+            return sqlite();
+        }
+        Map<String, String> properties = new HashMap<>(postgres());
+        properties.put("datasources.default.url", properties.get("medaudit.db.url"));
+        properties.put("datasources.default.username", POSTGRES_USER);
+        properties.put("datasources.default.password", "");
+        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        properties.put("flyway.datasources.default.locations", "classpath:db/migration/postgres");
+        return properties;
     }
 
     /** Configuration pointing the application at a new, empty SQLite file, with its own backup folder beside it. */

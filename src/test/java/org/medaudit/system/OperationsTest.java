@@ -32,7 +32,7 @@ class OperationsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabases.sqlite();
+        return TestDatabases.configured();
     }
 
     @Test
