@@ -20,7 +20,7 @@ import org.medaudit.rules.Taxonomy;
 class CountsQuery {
 
     /**
-     * Per sample, then per period. Only constants are formatted into the text (categories, severities, the basis
+     * Per sample, then per period (the month or the ISO week column). Only constants are formatted into the text (categories, severities, the basis
      * condition, the ward placeholders); every value that comes from a request is a bound parameter. The
      * high-risk-medicines rule set's ids all start with HRM- (a guard test holds the two together), and a rule id
      * is stable across rule-book versions, so the prefix picks out those findings in every stored version.
@@ -43,7 +43,7 @@ class CountsQuery {
                    SUM(CASE WHEN patient_recorded THEN 1 ELSE 0 END) AS charts_with_patient_context,
                    SUM(CASE WHEN patient_recorded AND allergy_status IS NOT NULL THEN 1 ELSE 0 END)
                        AS charts_with_allergy_status
-            FROM (SELECT s.id, s.period, s.orders_audited, s.reconciliation_judged, s.reconciled_in_time,
+            FROM (SELECT s.id, s.%8$s AS period, s.orders_audited, s.reconciliation_judged, s.reconciled_in_time,
                          s.patient_recorded, s.allergy_status,
                          SUM(CASE WHEN f.category = '%1$s' THEN 1 ELSE 0 END) AS errors,
                          SUM(CASE WHEN f.category = '%1$s' AND f.severity IN (%2$s) THEN 1 ELSE 0 END)
@@ -61,8 +61,8 @@ class CountsQuery {
                              AS medicines_unreconciled
                   FROM chart_sample s
                   LEFT JOIN finding f ON f.sample_id = s.id AND %6$s
-                  WHERE %7$s s.period <= ?
-                  GROUP BY s.id, s.period, s.orders_audited, s.reconciliation_judged, s.reconciled_in_time,
+                  WHERE %7$s s.%8$s <= ?
+                  GROUP BY s.id, s.%8$s, s.orders_audited, s.reconciliation_judged, s.reconciled_in_time,
                            s.patient_recorded, s.allergy_status) per_sample
             GROUP BY period
             ORDER BY period
@@ -80,19 +80,19 @@ class CountsQuery {
     }
 
     /**
-     * The counts of every audited period up to {@code to} (inclusive, {@code YYYY-MM}), summed over the given
-     * wards; {@code wardIds} null means every ward of the network. Earlier periods are included because a frozen
-     * baseline is taken from a series' first points, whatever range is shown.
+     * The counts of every audited period of the kind (months or ISO weeks) up to {@code to} (inclusive, a label of
+     * that kind), summed over the given wards; {@code wardIds} null means every ward of the network. Earlier periods
+     * are included because a frozen baseline is taken from a series' first points, whatever range is shown.
      */
     @Transactional
-    List<WardPeriodCounts> upTo(List<Long> wardIds, String to, Basis basis) {
+    List<WardPeriodCounts> upTo(List<Long> wardIds, Periods.Kind kind, String to, Basis basis) {
         if (wardIds != null && wardIds.isEmpty()) {
             return List.of();
         }
         String wards = wardIds == null ? ""
                 : "s.ward_id IN (" + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ") AND";
         String sql = SQL.formatted(Taxonomy.PRESCRIBING_ERROR, SERIOUS, OMITTED_DOSE, DOCUMENTATION,
-                POLICY_COMPLIANCE, basis.condition(), wards);
+                POLICY_COMPLIANCE, basis.condition(), wards, kind.column());
         return jdbc.prepareStatement(sql, statement -> {
             int index = 1;
             if (wardIds != null) {

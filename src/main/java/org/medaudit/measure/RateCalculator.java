@@ -34,7 +34,8 @@ import org.medaudit.ward.WardView;
  * Turns raw counts into each measure's series, for a ward or summed over a site or the network: value per period,
  * the measure's preferred chart with frozen baselines (centre and limits from each segment's first 12 points;
  * a ward's rebase annotations start new segments), its signal rules, the Making Data Count icons, and audit
- * completeness. Months not audited are gaps, never zeros.
+ * completeness, by month or by ISO week. Periods not audited are gaps, never zeros; a series whose audited periods
+ * rest on too few charts says so ({@link Series#sampleNote()}).
  */
 @Singleton
 public class RateCalculator {
@@ -48,10 +49,15 @@ public class RateCalculator {
     private final MeasureCatalogue measures;
     private final Annotations annotations;
     private final WardDirectory wards;
+    /** Half the IHI minimum of 20 charts a month: below it one chart moves a point by ten percentage points. */
+    static final int DEFAULT_MINIMUM_CHARTS_PER_POINT = 10;
+
     private final int targetChartsPerWardMonth;
+    private final int minimumChartsPerPoint;
 
     RateCalculator(CountsQuery counts, MeasureCatalogue measures, Annotations annotations, WardDirectory wards,
-            @Value("${medaudit.target-charts-per-ward-month:20}") int targetChartsPerWardMonth) {
+            @Value("${medaudit.target-charts-per-ward-month:20}") int targetChartsPerWardMonth,
+            @Value("${medaudit.minimum-charts-per-point:10}") int minimumChartsPerPoint) {
         if (targetChartsPerWardMonth < 1) {
             throw new IllegalStateException("medaudit.target-charts-per-ward-month must be at least 1, not "
                     + targetChartsPerWardMonth);
@@ -61,11 +67,17 @@ public class RateCalculator {
         this.annotations = annotations;
         this.wards = wards;
         this.targetChartsPerWardMonth = targetChartsPerWardMonth;
+        this.minimumChartsPerPoint = minimumChartsPerPoint;
     }
 
-    /** A ward's series, with its annotations on the points and its rebases in the baselines. */
+    /** A ward's series month by month, with its annotations on the points and its rebases in the baselines. */
     public WardRates wardRates(Ward ward, YearMonth from, YearMonth to, Basis basis) {
-        return rates(new Unit(ward.code(), "ward", List.of(ward.id()), 1, annotations.ofWard(ward.id())), from, to,
+        return wardRates(ward, Periods.months(from, to), basis);
+    }
+
+    /** A ward's series over months or weeks, with its annotations on the points and its rebases in the baselines. */
+    public WardRates wardRates(Ward ward, Periods periods, Basis basis) {
+        return rates(new Unit(ward.code(), "ward", List.of(ward.id()), 1, annotations.ofWard(ward.id())), periods,
                 basis);
     }
 
@@ -75,30 +87,46 @@ public class RateCalculator {
      * are the wards' own and are not applied to the site.
      */
     public WardRates siteRates(SiteView site, YearMonth from, YearMonth to, Basis basis) {
+        return siteRates(site, Periods.months(from, to), basis);
+    }
+
+    /** As {@link #siteRates(SiteView, YearMonth, YearMonth, Basis)}, over months or weeks. */
+    public WardRates siteRates(SiteView site, Periods periods, Basis basis) {
         List<Long> ids = site.wards().stream().map(view -> wards.ward(view.code()).orElseThrow().id()).toList();
         long open = site.wards().stream().filter(WardView::active).count();
-        return rates(new Unit(site.code(), "site", ids, open, List.of()), from, to, basis);
+        return rates(new Unit(site.code(), "site", ids, open, List.of()), periods, basis);
     }
 
     /** The whole network's series: every ward of every site, as {@link #siteRates} sums a site's. */
     public WardRates networkRates(YearMonth from, YearMonth to, Basis basis) {
-        long open = wards.sites().stream().flatMap(site -> site.wards().stream()).filter(WardView::active).count();
-        return rates(new Unit("network", "network", null, open, List.of()), from, to, basis);
+        return networkRates(Periods.months(from, to), basis);
     }
 
-    private WardRates rates(Unit unit, YearMonth from, YearMonth to, Basis basis) {
-        Map<String, WardPeriodCounts> byPeriod = counts.upTo(unit.wardIds(), to.toString(), basis).stream()
+    /** As {@link #networkRates(YearMonth, YearMonth, Basis)}, over months or weeks. */
+    public WardRates networkRates(Periods periods, Basis basis) {
+        long open = wards.sites().stream().flatMap(site -> site.wards().stream()).filter(WardView::active).count();
+        return rates(new Unit("network", "network", null, open, List.of()), periods, basis);
+    }
+
+    private WardRates rates(Unit unit, Periods periods, Basis basis) {
+        Map<String, WardPeriodCounts> byPeriod = counts.upTo(unit.wardIds(), periods.kind(), periods.last(), basis)
+                .stream()
                 .collect(Collectors.toMap(WardPeriodCounts::period, Function.identity(), (a, b) -> a,
                         TreeMap::new));
-        List<String> periods = new ArrayList<>();
-        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-            periods.add(month.toString());
-        }
-        long chartsTarget = unit.wardsExpected() * targetChartsPerWardMonth;
+        long chartsTarget = periods.kind().target(unit.wardsExpected() * targetChartsPerWardMonth);
         List<Series> series = measures.all().stream()
-                .map(measure -> series(unit.name(), measure, periods, byPeriod, unit.annotations(), chartsTarget))
+                .map(measure -> series(unit.name(), measure, periods, byPeriod, unit.annotations(), chartsTarget,
+                        minimumChartsPerPoint))
                 .toList();
-        return new WardRates(unit.name(), unit.level(), from.toString(), to.toString(), basis.code(), series);
+        return new WardRates(unit.name(), unit.level(), periods.kind().code(), periods.first(), periods.last(),
+                basis.code(), series);
+    }
+
+    /** A monthly series with the default minimum sample per point, as the tests of the chart logic take it. */
+    static Series series(String unit, MeasureDefinition measure, List<String> months,
+            Map<String, WardPeriodCounts> byPeriod, List<Annotation> annotations, long chartsTarget) {
+        return series(unit, measure, new Periods(Periods.Kind.MONTH, months), byPeriod, annotations, chartsTarget,
+                DEFAULT_MINIMUM_CHARTS_PER_POINT);
     }
 
     /**
@@ -106,8 +134,9 @@ public class RateCalculator {
      * shown, earlier ones too: the chart is drawn over the whole history so that a frozen baseline stays where it
      * was, whatever range is asked for.
      */
-    static Series series(String unit, MeasureDefinition measure, List<String> periods,
-            Map<String, WardPeriodCounts> byPeriod, List<Annotation> annotations, long chartsTarget) {
+    static Series series(String unit, MeasureDefinition measure, Periods periods,
+            Map<String, WardPeriodCounts> byPeriod, List<Annotation> annotations, long chartsTarget,
+            int minimumChartsPerPoint) {
         Count numerator = measure.numerator().countKind();
         Count denominator = measure.denominator().countKind();
         List<Observation> chartable = byPeriod.values().stream()
@@ -116,12 +145,12 @@ public class RateCalculator {
                 .filter(o -> o.denominator() > 0)
                 .toList();
         List<ChartPoint> charted = SignalRules.apply(measure.ruleProfile(),
-                ControlChart.chart(measure.chart(), chartable, plan(measure, annotations)));
+                ControlChart.chart(measure.chart(), chartable, plan(measure, annotations, periods)));
         Map<String, ChartPoint> byChartedPeriod = new HashMap<>();
         charted.forEach(point -> byChartedPeriod.put(point.observation().period(), point));
         int per = measure.per();
-        List<Series.Point> points = periods.stream().map(period -> {
-            var marks = annotations.stream().filter(a -> a.concerns(measure.id()) && a.covers(period))
+        List<Series.Point> points = periods.labels().stream().map(period -> {
+            var marks = annotations.stream().filter(a -> a.concerns(measure.id()) && periods.covers(a, period))
                     .map(Annotation::mark).toList();
             WardPeriodCounts c = byPeriod.get(period);
             long audited = c == null ? 0 : c.chartsAudited();
@@ -147,18 +176,42 @@ public class RateCalculator {
                 Baseline.suggestRebase(charted)
                         .map(s -> new Series.SuggestedRebase(s.period(), s.points(), s.above() ? "above" : "below"))
                         .orElse(null),
+                sampleNote(points, periods.kind(), minimumChartsPerPoint),
                 points);
+    }
+
+    /**
+     * Why the series is too thin to read, or null: when the median audited period rests on fewer charts than the
+     * minimum, each point swings with a single chart and its limits are too wide to show a change. Periods not
+     * audited are gaps, not small samples, and do not count here.
+     */
+    static String sampleNote(List<Series.Point> points, Periods.Kind kind, int minimumChartsPerPoint) {
+        long[] audited = points.stream().filter(Series.Point::audited).mapToLong(Series.Point::chartsAudited)
+                .sorted().toArray();
+        if (audited.length == 0) {
+            return null;
+        }
+        double median = audited.length % 2 == 1 ? audited[audited.length / 2]
+                : (audited[audited.length / 2 - 1] + audited[audited.length / 2]) / 2.0;
+        if (median >= minimumChartsPerPoint) {
+            return null;
+        }
+        String unit = kind.code();
+        return "Too few charts per %s for a meaningful chart: a median of %s charts in an audited %s, under the %d a point needs. %s"
+                .formatted(unit, median % 1 == 0 ? String.valueOf((long) median) : String.valueOf(median), unit,
+                        minimumChartsPerPoint, kind == Periods.Kind.WEEK ? "Read the monthly series instead."
+                                : "Audit more charts a month, or read the site's series.");
     }
 
     /**
      * The standard plan (limits frozen after 12 points) with the measure's rebase annotations. Two rebases of one
      * measure in the same month are refused when recorded; should the table hold two anyway, the later kept wins.
      */
-    static BaselinePlan plan(MeasureDefinition measure, List<Annotation> annotations) {
+    static BaselinePlan plan(MeasureDefinition measure, List<Annotation> annotations, Periods periods) {
         Map<String, Rebase> byPeriod = new TreeMap<>();
         annotations.stream()
                 .sorted(Comparator.comparing(Annotation::id))
-                .flatMap(a -> a.rebaseOf(measure.id()).stream())
+                .flatMap(a -> periods.rebase(a, measure.id()).stream())
                 .forEach(rebase -> byPeriod.put(rebase.period(), rebase));
         return new BaselinePlan(BaselinePlan.DEFAULT_POINTS, List.copyOf(byPeriod.values()));
     }

@@ -19,11 +19,15 @@ import org.medaudit.improvement.AnnotationMark;
  * @param variationIcon the Making Data Count variation icon of the latest point, e.g. {@code common-cause}
  * @param assuranceIcon the Making Data Count assurance icon: {@code none} without a target or limits
  * @param suggestedRebase where a sustained shift suggests a new baseline; never applied without a rebase annotation
+ * @param sampleNote present when the audited periods rest on too few charts for a meaningful chart (the median
+ *     audited period has fewer than {@code medaudit.minimum-charts-per-point}, default 10): says so, and what to
+ *     read instead
  */
 @Serdeable
 public record Series(String ward, String measure, String title, String chart, int per, String improvement,
         String ruleProfile, @Nullable Double target, @Nullable BaselineInfo baseline, @Nullable String variationIcon,
-        String assuranceIcon, @Nullable SuggestedRebase suggestedRebase, List<Point> points) {
+        String assuranceIcon, @Nullable SuggestedRebase suggestedRebase, @Nullable String sampleNote,
+        List<Point> points) {
 
     /**
      * A period of the series. For an audited period: the raw numerator and denominator, the value

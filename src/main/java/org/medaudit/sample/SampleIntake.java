@@ -21,6 +21,7 @@ import org.medaudit.rules.RuleFinding;
 import org.medaudit.system.FieldError;
 import org.medaudit.system.InvalidRequestException;
 import org.medaudit.system.JsonTree;
+import org.medaudit.system.WeekRange;
 import org.medaudit.ward.Ward;
 import org.medaudit.ward.WardDirectory;
 
@@ -183,7 +184,7 @@ public class SampleIntake {
         ReconciliationTiming timing = ReconciliationTiming.of(chart,
                 ruleBook.reference().threshold(ReconciliationTiming.THRESHOLD).value());
         return new SampleRow(id, ward.id(), chart.auditDate(),
-                chart.auditDate().toString().substring(0, 7), chart.sampleType(),
+                chart.auditDate().toString().substring(0, 7), WeekRange.label(chart.auditDate()), chart.sampleType(),
                 patient != null,
                 patient == null ? null : patient.ageYears(),
                 patient == null ? null : patient.sex(),

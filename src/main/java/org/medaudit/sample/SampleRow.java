@@ -10,7 +10,8 @@ import java.time.LocalDateTime;
 /**
  * The stored chart sample: its header, the patient context, and the raw counts measures are derived from. The
  * {@code *Recorded} flags keep "not recorded" apart from "recorded as none" for each list. {@code formId} and
- * {@code formVersion} name the form it was entered with (null for JSON and CSV).
+ * {@code formVersion} name the form it was entered with (null for JSON and CSV). {@code period} is the audit date's
+ * month ({@code YYYY-MM}) and {@code week} its ISO week ({@code YYYY-Www}), the two periods rates are counted by.
  */
 @MappedEntity("chart_sample")
 record SampleRow(
@@ -18,6 +19,7 @@ record SampleRow(
         long wardId,
         LocalDate auditDate,
         String period,
+        String week,
         @Nullable String sampleType,
         boolean patientRecorded,
         @Nullable Integer ageYears,
