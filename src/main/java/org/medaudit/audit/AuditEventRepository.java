@@ -5,6 +5,7 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
 
 /** Append-only: the trail can be added to and read, never changed or deleted through the application. */
 @JdbcRepository(dialect = Dialect.ANSI)
@@ -13,6 +14,8 @@ interface AuditEventRepository extends GenericRepository<AuditEvent, Long> {
     AuditEvent save(AuditEvent event);
 
     Page<AuditEvent> findAll(Pageable pageable);
+
+    List<AuditEvent> findBySubjectTypeOrderById(String subjectType);
 
     Page<AuditEvent> findBySubjectTypeAndSubjectId(String subjectType, String subjectId, Pageable pageable);
 }

@@ -16,11 +16,11 @@ import org.medaudit.ward.SiteView;
  * site. The network's figures are for admins, pharmacists and tokens with no scope, never for a ward team.
  */
 @Singleton
-class RollUpAccess {
+public class RollUpAccess {
 
     private final WardAccess wards;
 
-    RollUpAccess(WardAccess wards) {
+    public RollUpAccess(WardAccess wards) {
         this.wards = wards;
     }
 
@@ -28,7 +28,7 @@ class RollUpAccess {
      * Refuses with 403 unless the caller may read every ward of the site. A site with no wards has no figures to
      * hide (and every signed-in caller can list the sites).
      */
-    void checkSite(Authentication who, SiteView site) {
+    public void checkSite(Authentication who, SiteView site) {
         if (!site.wards().stream().allMatch(ward -> wards.canRead(who, ward))) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN, "You may read site " + site.code()
                     + "'s figures only when you may read every ward of it");
@@ -36,7 +36,7 @@ class RollUpAccess {
     }
 
     /** Refuses with 403 unless the caller is an admin, a pharmacist or a token with no scope. */
-    void checkNetwork(Authentication who) {
+    public void checkNetwork(Authentication who) {
         if (!privileged(who) && !unscopedToken(who)) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN,
                     "The network's figures are for admins, pharmacists and unscoped API tokens");
