@@ -15,6 +15,8 @@ interface AuditEventRepository extends GenericRepository<AuditEvent, Long> {
 
     Page<AuditEvent> findAll(Pageable pageable);
 
+    List<AuditEvent> findBySubjectTypeOrderById(String subjectType);
+
     Page<AuditEvent> findBySubjectTypeAndSubjectId(String subjectType, String subjectId, Pageable pageable);
 
     List<AuditEvent> findBySubjectTypeAndAction(String subjectType, String action, Pageable pageable);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,11 @@ public class AuditTrail {
     /** Newest first. */
     public Page<AuditEvent> page(Pageable pageable) {
         return events.findAll(newestFirst(pageable));
+    }
+
+    /** Every event about one kind of subject (e.g. {@code ward}), oldest first, as it was recorded. */
+    public List<AuditEvent> ofSubjectType(String subjectType) {
+        return events.findBySubjectTypeOrderById(subjectType);
     }
 
     public Page<AuditEvent> forSubject(String subjectType, String subjectId, Pageable pageable) {

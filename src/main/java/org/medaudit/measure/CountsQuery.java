@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.medaudit.rules.Taxonomy;
 
 /**
@@ -26,7 +29,7 @@ class CountsQuery {
      * is stable across rule-book versions, so the prefix picks out those findings in every stored version.
      */
     private static final String SQL = """
-            SELECT period,
+            SELECT %9$s period,
                    COUNT(*) AS charts_audited,
                    SUM(orders_audited) AS orders_audited,
                    SUM(errors) AS prescribing_errors,
@@ -43,7 +46,8 @@ class CountsQuery {
                    SUM(CASE WHEN patient_recorded THEN 1 ELSE 0 END) AS charts_with_patient_context,
                    SUM(CASE WHEN patient_recorded AND allergy_status IS NOT NULL THEN 1 ELSE 0 END)
                        AS charts_with_allergy_status
-            FROM (SELECT s.id, s.%8$s AS period, s.orders_audited, s.reconciliation_judged, s.reconciled_in_time,
+            FROM (SELECT s.id, s.ward_id, s.%8$s AS period, s.orders_audited, s.reconciliation_judged,
+                         s.reconciled_in_time,
                          s.patient_recorded, s.allergy_status,
                          SUM(CASE WHEN f.category = '%1$s' THEN 1 ELSE 0 END) AS errors,
                          SUM(CASE WHEN f.category = '%1$s' AND f.severity IN (%2$s) THEN 1 ELSE 0 END)
@@ -62,16 +66,19 @@ class CountsQuery {
                   FROM chart_sample s
                   LEFT JOIN finding f ON f.sample_id = s.id AND %6$s
                   WHERE %7$s s.%8$s <= ?
-                  GROUP BY s.id, s.%8$s, s.orders_audited, s.reconciliation_judged, s.reconciled_in_time,
-                           s.patient_recorded, s.allergy_status) per_sample
-            GROUP BY period
-            ORDER BY period
+                  GROUP BY s.id, s.ward_id, s.%8$s, s.orders_audited, s.reconciliation_judged,
+                           s.reconciled_in_time, s.patient_recorded, s.allergy_status) per_sample
+            GROUP BY %9$s period
+            ORDER BY %9$s period
             """;
 
     private static final String SERIOUS = "'serious', 'potentially-lethal'";
     private static final String OMITTED_DOSE = category("omitted-dose");
     private static final String DOCUMENTATION = category("documentation");
     private static final String POLICY_COMPLIANCE = category("policy-compliance");
+
+    /** The key of summed counts in {@link #query}'s answer. */
+    private static final Long ALL = -1L;
 
     private final JdbcOperations jdbc;
 
@@ -86,13 +93,27 @@ class CountsQuery {
      */
     @Transactional
     List<WardPeriodCounts> upTo(List<Long> wardIds, Periods.Kind kind, String to, Basis basis) {
+        return query(wardIds, kind, to, basis, false).getOrDefault(ALL, List.of());
+    }
+
+    /**
+     * The same monthly counts kept apart per ward, in the same single query: each ward's audited months up to
+     * {@code to}, by ward id. What a summary of many wards needs without one query per ward.
+     */
+    @Transactional
+    Map<Long, List<WardPeriodCounts>> byWardUpTo(List<Long> wardIds, String to, Basis basis) {
+        return query(wardIds, Periods.Kind.MONTH, to, basis, true);
+    }
+
+    private Map<Long, List<WardPeriodCounts>> query(List<Long> wardIds, Periods.Kind kind, String to, Basis basis,
+            boolean byWard) {
         if (wardIds != null && wardIds.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
         String wards = wardIds == null ? ""
                 : "s.ward_id IN (" + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ") AND";
         String sql = SQL.formatted(Taxonomy.PRESCRIBING_ERROR, SERIOUS, OMITTED_DOSE, DOCUMENTATION,
-                POLICY_COMPLIANCE, basis.condition(), wards, kind.column());
+                POLICY_COMPLIANCE, basis.condition(), wards, kind.column(), byWard ? "ward_id," : "");
         return jdbc.prepareStatement(sql, statement -> {
             int index = 1;
             if (wardIds != null) {
@@ -102,11 +123,32 @@ class CountsQuery {
             }
             statement.setString(index, to);
             try (ResultSet rows = statement.executeQuery()) {
-                List<WardPeriodCounts> counts = new ArrayList<>();
+                Map<Long, List<WardPeriodCounts>> counts = new LinkedHashMap<>();
                 while (rows.next()) {
-                    counts.add(read(rows));
+                    Long ward = byWard ? rows.getLong("ward_id") : ALL;
+                    counts.computeIfAbsent(ward, key -> new ArrayList<>()).add(read(rows));
                 }
                 return counts;
+            }
+        });
+    }
+
+    /** The latest audited period of any of the wards, not after {@code notAfter}; empty when none was audited. */
+    @Transactional
+    Optional<String> latestPeriod(List<Long> wardIds, String notAfter) {
+        if (wardIds.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = "SELECT MAX(period) AS latest FROM chart_sample WHERE ward_id IN ("
+                + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ") AND period <= ?";
+        return jdbc.prepareStatement(sql, statement -> {
+            int index = 1;
+            for (Long id : wardIds) {
+                statement.setLong(index++, id);
+            }
+            statement.setString(index, notAfter);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString("latest")) : Optional.<String>empty();
             }
         });
     }

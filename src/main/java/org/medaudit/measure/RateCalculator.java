@@ -70,6 +70,11 @@ public class RateCalculator {
         this.minimumChartsPerPoint = minimumChartsPerPoint;
     }
 
+    /** The charts a ward is expected to audit each month, against which completeness is measured. */
+    long targetChartsPerWardMonth() {
+        return targetChartsPerWardMonth;
+    }
+
     /** A ward's series month by month, with its annotations on the points and its rebases in the baselines. */
     public WardRates wardRates(Ward ward, YearMonth from, YearMonth to, Basis basis) {
         return wardRates(ward, Periods.months(from, to), basis);
@@ -156,16 +161,16 @@ public class RateCalculator {
             long audited = c == null ? 0 : c.chartsAudited();
             Double completeness = chartsTarget == 0 ? null : scaled((double) audited / chartsTarget, 100);
             if (c == null) {
-                return new Series.Point(period, false, null, null, null, null, null, null, null, null, marks, 0,
-                        chartsTarget, completeness);
+                return new Series.Point(period, false, null, null, null, null, null, null, null, null, marks, 0L,
+                        chartsTarget, completeness, null);
             }
             ChartPoint p = byChartedPeriod.get(period);
             return p == null
                     ? new Series.Point(period, true, numerator.of(c), denominator.of(c), null, null, null, null,
-                            null, List.of(), marks, audited, chartsTarget, completeness)
+                            null, List.of(), marks, audited, chartsTarget, completeness, null)
                     : new Series.Point(period, true, numerator.of(c), denominator.of(c), scaled(p.value(), per),
                             scaled(p.centre(), per), scaled(p.lower(), per), scaled(p.upper(), per),
-                            p.baseline().segment(), p.signals(), marks, audited, chartsTarget, completeness);
+                            p.baseline().segment(), p.signals(), marks, audited, chartsTarget, completeness, null);
         }).toList();
         Improvement direction = Improvement.of(measure.improvement());
         Series.BaselineInfo baseline = charted.isEmpty() ? null : info(charted.get(charted.size() - 1).baseline());

@@ -2,16 +2,23 @@ package org.medaudit.measure;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.medaudit.security.WardAccess;
@@ -22,76 +29,188 @@ import org.medaudit.system.WeekRange;
 import org.medaudit.ward.SiteView;
 import org.medaudit.ward.Ward;
 import org.medaudit.ward.WardDirectory;
+import org.medaudit.ward.WardView;
 
 /**
  * Rates per month or per ISO week for a ward, a site or the whole network, for pages and other services, within what
  * the caller may read. Every route takes {@code period} ({@code month}, the default, or {@code week}), {@code from}
  * and {@code to} (months {@code YYYY-MM}, by default the twelve up to this one; or weeks {@code YYYY-Www}, by default
- * the 26 up to this one) and {@code basis} ({@code reviewed}, the default, or {@code flagged}).
+ * the 26 up to this one) and {@code basis} ({@code reviewed}, the default, or {@code flagged}). Counts leaving a ward's own scope are
+ * suppressed ({@link Disclosure}). Besides JSON, each answers CSV and (a ward's rates, a measure) FHIR R4.
  */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Rates and measures")
 class RatesController {
 
-    /** A checked request: the periods and the basis. */
+    static final String CSV = "text/csv";
+    static final String FHIR = "application/fhir+json";
+
+    /** A checked rates request: the periods, the basis and the one measure asked for, if any. */
     private record Range(Periods periods, Basis basis) {
     }
 
     private final RateCalculator calculator;
+    private final WardSummaries summaries;
     private final MeasureCatalogue measures;
     private final WardDirectory wards;
     private final WardAccess access;
     private final RollUpAccess rollUps;
+    private final Disclosure disclosure;
     private final Clock clock;
 
-    RatesController(RateCalculator calculator, MeasureCatalogue measures, WardDirectory wards, WardAccess access,
-            RollUpAccess rollUps, Clock clock) {
+    RatesController(RateCalculator calculator, WardSummaries summaries, MeasureCatalogue measures,
+            WardDirectory wards, WardAccess access, RollUpAccess rollUps, Disclosure disclosure, Clock clock) {
         this.calculator = calculator;
+        this.summaries = summaries;
         this.measures = measures;
         this.wards = wards;
         this.access = access;
         this.rollUps = rollUps;
+        this.disclosure = disclosure;
         this.clock = clock;
     }
 
     /** Every measure for the ward, month by month. */
     @Get("/wards/{ward}/rates")
-    WardRates rates(String ward, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
-            @Nullable @QueryValue String to, @Nullable @QueryValue String basis, Authentication who) {
+    @Produces({MediaType.APPLICATION_JSON, CSV, FHIR})
+    @Operation(summary = "A ward's rates, month by month",
+            description = "Every measure's series for the ward (or one measure with `measure`): numerator, "
+                    + "denominator, value, centre line, limits, signals, annotations and `audited` per month. "
+                    + "Counts from 1 to the disclosure minimum are null with `suppressed: true` for API tokens "
+                    + "not scoped to this ward. CSV: one row per ward × measure × month. FHIR "
+                    + "(`application/fhir+json`): a MeasureReport for one measure and month, otherwise a Bundle "
+                    + "of them, one per measure and audited month.")
+    @ApiResponse(responseCode = "200", description = "The ward's series")
+    @ApiResponse(responseCode = "403", description = "The ward is outside the caller's scope")
+    @ApiResponse(responseCode = "404", description = "No ward with this code")
+    @ApiResponse(responseCode = "422", description = "A malformed month range, basis or measure")
+    WardRates rates(@Parameter(description = "Ward code", example = "AMU") String ward,
+            @Parameter(description = "`month` (default) or `week` (ISO weeks; from/to as YYYY-Www)", example = "month")
+            @Nullable @QueryValue String period,
+            @Parameter(description = "First month", example = "2026-01") @Nullable @QueryValue String from,
+            @Parameter(description = "Last month (default: this month)", example = "2026-10")
+            @Nullable @QueryValue String to,
+            @Parameter(description = "`reviewed` (default) or `flagged`", example = "reviewed")
+            @Nullable @QueryValue String basis,
+            @Parameter(description = "Only this measure", example = "prescribing-errors-per-100-orders")
+            @Nullable @QueryValue String measure, Authentication who) {
         Ward found = wards.ward(ward)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No ward with code " + ward));
-        access.checkRead(who, wards.wardView(ward).orElseThrow());
-        Range range = range(period, from, to, basis);
-        return calculator.wardRates(found, range.periods(), range.basis());
+        WardView view = wards.wardView(ward).orElseThrow();
+        access.checkRead(who, view);
+        Range range = range(period, from, to, basis, measure);
+        WardRates rates = calculator.wardRates(found, range.periods(), range.basis());
+        return only(disclosure.forCaller(who, view, rates), measure);
     }
 
     /** Every measure for the site, its wards' counts summed; for those who may read every ward of it. */
     @Get("/sites/{site}/rates")
-    WardRates siteRates(String site, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
-            @Nullable @QueryValue String to, @Nullable @QueryValue String basis, Authentication who) {
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "A site's rates, its wards summed",
+            description = "As a ward's rates, with counts summed over every ward of the site (closed ones "
+                    + "included). A roll-up leaves the wards' own scope: counts from 1 to the disclosure minimum "
+                    + "are always suppressed. For callers who may read every ward of the site.")
+    @ApiResponse(responseCode = "200", description = "The site's series")
+    @ApiResponse(responseCode = "403", description = "The caller may not read every ward of the site")
+    @ApiResponse(responseCode = "404", description = "No site with this code")
+    WardRates siteRates(@Parameter(description = "Site code", example = "RGH") String site,
+            @Parameter(description = "`month` (default) or `week` (ISO weeks; from/to as YYYY-Www)", example = "month")
+            @Nullable @QueryValue String period,
+            @Parameter(description = "First month", example = "2026-01") @Nullable @QueryValue String from,
+            @Parameter(description = "Last month", example = "2026-10") @Nullable @QueryValue String to,
+            @Parameter(description = "`reviewed` or `flagged`", example = "reviewed")
+            @Nullable @QueryValue String basis,
+            @Parameter(description = "Only this measure", example = "prescribing-errors-per-100-orders")
+            @Nullable @QueryValue String measure, Authentication who) {
         SiteView found = wards.sites().stream().filter(s -> s.code().equalsIgnoreCase(site)).findFirst()
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No site with code " + site));
         rollUps.checkSite(who, found);
-        Range range = range(period, from, to, basis);
-        return calculator.siteRates(found, range.periods(), range.basis());
+        Range range = range(period, from, to, basis, measure);
+        return only(disclosure.suppressed(calculator.siteRates(found, range.periods(), range.basis())), measure);
     }
 
     /** Every measure for the whole network, every ward's counts summed. */
     @Get("/network/rates")
-    WardRates networkRates(@Nullable @QueryValue String period, @Nullable @QueryValue String from,
-            @Nullable @QueryValue String to, @Nullable @QueryValue String basis, Authentication who) {
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "The network's rates, every ward summed",
+            description = "As a site's rates, over every ward of every site; small counts always suppressed. "
+                    + "For admins, pharmacists and unscoped API tokens.")
+    @ApiResponse(responseCode = "200", description = "The network's series")
+    @ApiResponse(responseCode = "403", description = "The caller is scoped to some sites or wards")
+    WardRates networkRates(
+            @Parameter(description = "`month` (default) or `week` (ISO weeks; from/to as YYYY-Www)", example = "month")
+            @Nullable @QueryValue String period,
+            @Parameter(description = "First month", example = "2026-01") @Nullable @QueryValue String from,
+            @Parameter(description = "Last month", example = "2026-10") @Nullable @QueryValue String to,
+            @Parameter(description = "`reviewed` or `flagged`", example = "reviewed")
+            @Nullable @QueryValue String basis,
+            @Parameter(description = "Only this measure", example = "prescribing-errors-per-100-orders")
+            @Nullable @QueryValue String measure, Authentication who) {
         rollUps.checkNetwork(who);
-        Range range = range(period, from, to, basis);
-        return calculator.networkRates(range.periods(), range.basis());
+        Range range = range(period, from, to, basis, measure);
+        return only(disclosure.suppressed(calculator.networkRates(range.periods(), range.basis())), measure);
+    }
+
+    /** The latest period of every ward the caller may read, in one answer. */
+    @Get("/summary")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "Every ward's latest month at once",
+            description = "For each ward the caller may read (open wards, and closed ones audited in the month): "
+                    + "whether it was audited, and each measure's numerator, denominator, value, centre, limits, "
+                    + "signals and icons in the month. By default the latest month with any audit on those wards. "
+                    + "Suppression as for a ward's rates. CSV: one row per ward × measure.")
+    @ApiResponse(responseCode = "200", description = "The summary")
+    @ApiResponse(responseCode = "422", description = "A malformed period or basis")
+    WardsSummary summary(
+            @Parameter(description = "The month (default: the latest audited)", example = "2026-10")
+            @Nullable @QueryValue String period,
+            @Parameter(description = "`reviewed` or `flagged`", example = "reviewed")
+            @Nullable @QueryValue String basis, Authentication who) {
+        List<FieldError> errors = new ArrayList<>();
+        YearMonth month = null;
+        if (period != null) {
+            try {
+                month = YearMonth.parse(period);
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("/query/period", "must be a month, YYYY-MM"));
+            }
+        }
+        Basis chosen = RatesQuery.basis(basis, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        List<WardView> readable = wards.sites().stream().flatMap(site -> site.wards().stream())
+                .filter(ward -> access.canRead(who, ward)).toList();
+        return summaries.summary(readable, month, YearMonth.now(clock), chosen,
+                ward -> disclosure.inWardScope(who, ward));
     }
 
     @Get("/measures")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "The measure definitions",
+            description = "Every measure documented in audit-forms/measures: what it counts and why, numerator "
+                    + "and denominator, `per`, improvement direction and preferred chart. Sorted by id.")
+    @ApiResponse(responseCode = "200", description = "The measures")
     List<MeasureDefinition> measures() {
         return measures.all();
     }
 
-    /** The checked query: every invalid parameter is listed in one 422. */
-    private Range range(String period, String from, String to, String basis) {
+    @Get("/measures/{id}")
+    @Produces({MediaType.APPLICATION_JSON, FHIR})
+    @Operation(summary = "One measure definition",
+            description = "As listed by /measures. FHIR (`application/fhir+json` or `?format=fhir`): an R4 "
+                    + "Measure with its canonical url, improvementNotation and the serving rule-book version.")
+    @ApiResponse(responseCode = "200", description = "The measure")
+    @ApiResponse(responseCode = "404", description = "No measure with this id")
+    MeasureDefinition measure(
+            @Parameter(description = "Measure id", example = "prescribing-errors-per-100-orders") String id) {
+        return measures.byId(id)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No measure with id " + id));
+    }
+
+    /** The checked rates query: every invalid parameter is listed in one 422. */
+    private Range range(String period, String from, String to, String basis, String measure) {
         List<FieldError> errors = new ArrayList<>();
         Periods periods = null;
         if (period == null || period.isBlank() || period.equals(Periods.Kind.MONTH.code())) {
@@ -103,14 +222,19 @@ class RatesController {
         } else {
             errors.add(new FieldError("/query/period", "must be 'month' (the default) or 'week' (ISO weeks)"));
         }
-        Basis chosen = basis == null ? Basis.REVIEWED : Basis.of(basis).orElse(null);
-        if (chosen == null) {
-            errors.add(new FieldError("/query/basis", "must be 'reviewed' (flagged, confirmed and added findings, "
-                    + "not overridden ones) or 'flagged' (findings as the rules raised them)"));
+        Basis chosen = RatesQuery.basis(basis, errors);
+        if (measure != null && measures.byId(measure).isEmpty()) {
+            errors.add(new FieldError("/query/measure", "is not a measure id; see /api/v1/measures"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return new Range(periods, chosen);
+    }
+
+    /** The rates with only the named measure's series, or all of them. */
+    private static WardRates only(WardRates rates, String measure) {
+        return measure == null ? rates : new WardRates(rates.ward(), rates.level(), rates.period(), rates.from(),
+                rates.to(), rates.basis(), rates.series().stream().filter(s -> s.measure().equals(measure)).toList());
     }
 }

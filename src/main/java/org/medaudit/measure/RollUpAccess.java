@@ -20,7 +20,7 @@ public class RollUpAccess {
 
     private final WardAccess wards;
 
-    RollUpAccess(WardAccess wards) {
+    public RollUpAccess(WardAccess wards) {
         this.wards = wards;
     }
 
@@ -41,7 +41,7 @@ public class RollUpAccess {
     }
 
     /** Refuses with 403 unless the caller is an admin, a pharmacist or a token with no scope. */
-    void checkNetwork(Authentication who) {
+    public void checkNetwork(Authentication who) {
         if (!privileged(who) && !unscopedToken(who)) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN,
                     "The network's figures are for admins, pharmacists and unscoped API tokens");

@@ -34,6 +34,9 @@ public record Series(String ward, String measure, String title, String chart, in
      * ({@code per × numerator / denominator}; absent when the denominator is 0), and the chart's centre line,
      * limits, baseline segment and signals at that point. For every period: the annotations that cover it, and
      * audit completeness (charts audited against the target sample, as a percentage).
+     *
+     * <p>Where small-number suppression applies ({@link Disclosure}), a count between 1 and the minimum is null and
+     * {@code suppressed} is true; so are the value, limits and completeness that would reveal it. Absent otherwise.
      */
     @Serdeable
     public record Point(
@@ -48,9 +51,10 @@ public record Series(String ward, String measure, String title, String chart, in
             @Nullable Integer segment,
             @Nullable List<String> signals,
             List<AnnotationMark> annotations,
-            long chartsAudited,
+            @Nullable Long chartsAudited,
             long chartsTarget,
-            @Nullable Double completeness) {
+            @Nullable Double completeness,
+            @Nullable Boolean suppressed) {
     }
 
     /**
