@@ -45,18 +45,21 @@ public class RateCalculator {
     }
 
     private final CountsQuery counts;
+    private final SeriesCache cache;
     private final MeasureCatalogue measures;
     private final Annotations annotations;
     private final WardDirectory wards;
     private final int targetChartsPerWardMonth;
 
-    RateCalculator(CountsQuery counts, MeasureCatalogue measures, Annotations annotations, WardDirectory wards,
+    RateCalculator(CountsQuery counts, SeriesCache cache, MeasureCatalogue measures, Annotations annotations,
+            WardDirectory wards,
             @Value("${medaudit.target-charts-per-ward-month:20}") int targetChartsPerWardMonth) {
         if (targetChartsPerWardMonth < 1) {
             throw new IllegalStateException("medaudit.target-charts-per-ward-month must be at least 1, not "
                     + targetChartsPerWardMonth);
         }
         this.counts = counts;
+        this.cache = cache;
         this.measures = measures;
         this.annotations = annotations;
         this.wards = wards;
@@ -65,8 +68,9 @@ public class RateCalculator {
 
     /** A ward's series, with its annotations on the points and its rebases in the baselines. */
     public WardRates wardRates(Ward ward, YearMonth from, YearMonth to, Basis basis) {
-        return rates(new Unit(ward.code(), "ward", List.of(ward.id()), 1, annotations.ofWard(ward.id())), from, to,
-                basis);
+        List<Long> ids = List.of(ward.id());
+        return cache.rates(new SeriesCache.Key("ward", ward.code(), ids, 1, from, to, basis),
+                () -> rates(new Unit(ward.code(), "ward", ids, 1, annotations.ofWard(ward.id())), from, to, basis));
     }
 
     /**
@@ -77,13 +81,15 @@ public class RateCalculator {
     public WardRates siteRates(SiteView site, YearMonth from, YearMonth to, Basis basis) {
         List<Long> ids = site.wards().stream().map(view -> wards.ward(view.code()).orElseThrow().id()).toList();
         long open = site.wards().stream().filter(WardView::active).count();
-        return rates(new Unit(site.code(), "site", ids, open, List.of()), from, to, basis);
+        return cache.rates(new SeriesCache.Key("site", site.code(), ids, open, from, to, basis),
+                () -> rates(new Unit(site.code(), "site", ids, open, List.of()), from, to, basis));
     }
 
     /** The whole network's series: every ward of every site, as {@link #siteRates} sums a site's. */
     public WardRates networkRates(YearMonth from, YearMonth to, Basis basis) {
         long open = wards.sites().stream().flatMap(site -> site.wards().stream()).filter(WardView::active).count();
-        return rates(new Unit("network", "network", null, open, List.of()), from, to, basis);
+        return cache.rates(new SeriesCache.Key("network", "network", null, open, from, to, basis),
+                () -> rates(new Unit("network", "network", null, open, List.of()), from, to, basis));
     }
 
     private WardRates rates(Unit unit, YearMonth from, YearMonth to, Basis basis) {
