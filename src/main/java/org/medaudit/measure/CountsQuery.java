@@ -153,6 +153,30 @@ class CountsQuery {
         });
     }
 
+    /**
+     * The data version of the given wards (every ward of the network when null): the sum of their
+     * {@code ward_data_version} rows, which database triggers raise with every write their rates depend on. It
+     * changes whenever any of the wards' data does, so {@link SeriesCache} can tell a current entry from a stale one.
+     */
+    @Transactional
+    long dataVersion(List<Long> wardIds) {
+        if (wardIds != null && wardIds.isEmpty()) {
+            return 0;
+        }
+        String sql = "SELECT COALESCE(SUM(version), 0) FROM ward_data_version" + (wardIds == null ? ""
+                : " WHERE ward_id IN (" + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ")");
+        return jdbc.prepareStatement(sql, statement -> {
+            if (wardIds != null) {
+                for (int i = 0; i < wardIds.size(); i++) {
+                    statement.setLong(i + 1, wardIds.get(i));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0L;
+            }
+        });
+    }
+
     /** A category name, checked against the taxonomy so that a misspelling fails at start-up, not as a zero. */
     private static String category(String name) {
         if (!Taxonomy.CATEGORIES.contains(name)) {

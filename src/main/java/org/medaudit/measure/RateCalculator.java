@@ -46,6 +46,7 @@ public class RateCalculator {
     }
 
     private final CountsQuery counts;
+    private final SeriesCache cache;
     private final MeasureCatalogue measures;
     private final Annotations annotations;
     private final WardDirectory wards;
@@ -55,7 +56,8 @@ public class RateCalculator {
     private final int targetChartsPerWardMonth;
     private final int minimumChartsPerPoint;
 
-    RateCalculator(CountsQuery counts, MeasureCatalogue measures, Annotations annotations, WardDirectory wards,
+    RateCalculator(CountsQuery counts, SeriesCache cache, MeasureCatalogue measures, Annotations annotations,
+            WardDirectory wards,
             @Value("${medaudit.target-charts-per-ward-month:20}") int targetChartsPerWardMonth,
             @Value("${medaudit.minimum-charts-per-point:10}") int minimumChartsPerPoint) {
         if (targetChartsPerWardMonth < 1) {
@@ -63,6 +65,7 @@ public class RateCalculator {
                     + targetChartsPerWardMonth);
         }
         this.counts = counts;
+        this.cache = cache;
         this.measures = measures;
         this.annotations = annotations;
         this.wards = wards;
@@ -82,8 +85,9 @@ public class RateCalculator {
 
     /** A ward's series over months or weeks, with its annotations on the points and its rebases in the baselines. */
     public WardRates wardRates(Ward ward, Periods periods, Basis basis) {
-        return rates(new Unit(ward.code(), "ward", List.of(ward.id()), 1, annotations.ofWard(ward.id())), periods,
-                basis);
+        List<Long> ids = List.of(ward.id());
+        return cache.rates(new SeriesCache.Key("ward", ward.code(), ids, 1, periods, basis),
+                () -> rates(new Unit(ward.code(), "ward", ids, 1, annotations.ofWard(ward.id())), periods, basis));
     }
 
     /**
@@ -99,7 +103,8 @@ public class RateCalculator {
     public WardRates siteRates(SiteView site, Periods periods, Basis basis) {
         List<Long> ids = site.wards().stream().map(view -> wards.ward(view.code()).orElseThrow().id()).toList();
         long open = site.wards().stream().filter(WardView::active).count();
-        return rates(new Unit(site.code(), "site", ids, open, List.of()), periods, basis);
+        return cache.rates(new SeriesCache.Key("site", site.code(), ids, open, periods, basis),
+                () -> rates(new Unit(site.code(), "site", ids, open, List.of()), periods, basis));
     }
 
     /** The whole network's series: every ward of every site, as {@link #siteRates} sums a site's. */
@@ -110,7 +115,8 @@ public class RateCalculator {
     /** As {@link #networkRates(YearMonth, YearMonth, Basis)}, over months or weeks. */
     public WardRates networkRates(Periods periods, Basis basis) {
         long open = wards.sites().stream().flatMap(site -> site.wards().stream()).filter(WardView::active).count();
-        return rates(new Unit("network", "network", null, open, List.of()), periods, basis);
+        return cache.rates(new SeriesCache.Key("network", "network", null, open, periods, basis),
+                () -> rates(new Unit("network", "network", null, open, List.of()), periods, basis));
     }
 
     private WardRates rates(Unit unit, Periods periods, Basis basis) {

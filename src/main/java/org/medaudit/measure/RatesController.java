@@ -13,6 +13,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -22,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.medaudit.security.WardAccess;
+import org.medaudit.system.ApiDocs;
 import org.medaudit.system.FieldError;
 import org.medaudit.system.InvalidRequestException;
 import org.medaudit.system.MonthRange;
@@ -40,8 +45,39 @@ import org.medaudit.ward.WardView;
  */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@Tag(name = "Rates and measures")
+@Tag(name = ApiDocs.RATES)
 class RatesController {
+
+    /** A ward's rates, cut to one measure and three months (a real answer has every measure). */
+    static final String WARD_RATES_EXAMPLE = """
+            {"ward": "AMU", "level": "ward", "from": "2026-08", "to": "2026-10", "basis": "reviewed",
+             "series": [
+              {"ward": "AMU", "measure": "prescribing-errors-per-100-orders",
+               "title": "Prescribing errors per 100 orders", "chart": "u", "per": 100, "improvement": "decrease",
+               "ruleProfile": "nhs-mdc", "baseline": {"segment": 0, "from": "2025-01", "points": 12, "frozen": true},
+               "variationIcon": "common-cause", "assuranceIcon": "none",
+               "points": [
+                {"period": "2026-08", "audited": true, "numerator": 12, "denominator": 160, "value": 7.5,
+                 "centre": 8.1, "lower": 1.9, "upper": 14.3, "segment": 0, "signals": [], "annotations": [],
+                 "chartsAudited": 20, "chartsTarget": 20, "completeness": 100.0},
+                {"period": "2026-09", "audited": true, "numerator": 4, "denominator": 150, "value": 2.67,
+                 "centre": 8.1, "lower": 1.6, "upper": 14.6, "segment": 0, "signals": ["shift"],
+                 "annotations": [{"id": 3, "kind": "pdsa", "title": "Pharmacist on the post-take round"}],
+                 "chartsAudited": 18, "chartsTarget": 20, "completeness": 90.0},
+                {"period": "2026-10", "audited": false, "annotations": [], "chartsAudited": 0,
+                 "chartsTarget": 20, "completeness": 0.0}]}]}""";
+
+    static final String MEASURES_EXAMPLE = """
+            [{"id": "prescribing-errors-per-100-orders", "title": "Prescribing errors per 100 medication orders",
+              "whyItMatters": "The number of medication orders written is the most meaningful denominator…",
+              "numerator": {"description": "Prescribing errors found on the audited charts…",
+                            "count": "prescribing-errors"},
+              "denominator": {"description": "Medication orders audited on those charts.",
+                              "count": "orders-audited"},
+              "findingStatuses": "basis=reviewed (the default): flagged, confirmed and manual findings count…",
+              "per": 100, "improvement": "decrease", "chart": "u", "ruleProfile": "nhs-mdc",
+              "source": "EQUIP (Ashcroft et al. Drug Saf 2015;38:833)", "owner": "Chief Pharmacist",
+              "dateReviewed": "2026-11-29", "nextReview": "2027-11-29"}]""";
 
     static final String CSV = "text/csv";
     static final String FHIR = "application/fhir+json";
@@ -81,10 +117,13 @@ class RatesController {
                     + "not scoped to this ward. CSV: one row per ward × measure × month. FHIR "
                     + "(`application/fhir+json`): a MeasureReport for one measure and month, otherwise a Bundle "
                     + "of them, one per measure and audited month.")
-    @ApiResponse(responseCode = "200", description = "The ward's series")
-    @ApiResponse(responseCode = "403", description = "The ward is outside the caller's scope")
-    @ApiResponse(responseCode = "404", description = "No ward with this code")
-    @ApiResponse(responseCode = "422", description = "A malformed month range, basis or measure")
+    @ApiResponse(responseCode = "200", description = "The ward's series, in the series shape of the design",
+            content = @Content(schema = @Schema(implementation = WardRates.class),
+                    examples = @ExampleObject(name = "ward", value = WARD_RATES_EXAMPLE)))
+    @ApiDocs.Unauthorized
+    @ApiDocs.Forbidden
+    @ApiDocs.NotFound
+    @ApiDocs.Invalid
     WardRates rates(@Parameter(description = "Ward code", example = "AMU") String ward,
             @Parameter(description = "`month` (default) or `week` (ISO weeks; from/to as YYYY-Www)", example = "month")
             @Nullable @QueryValue String period,
@@ -111,9 +150,12 @@ class RatesController {
             description = "As a ward's rates, with counts summed over every ward of the site (closed ones "
                     + "included). A roll-up leaves the wards' own scope: counts from 1 to the disclosure minimum "
                     + "are always suppressed. For callers who may read every ward of the site.")
-    @ApiResponse(responseCode = "200", description = "The site's series")
-    @ApiResponse(responseCode = "403", description = "The caller may not read every ward of the site")
-    @ApiResponse(responseCode = "404", description = "No site with this code")
+    @ApiResponse(responseCode = "200", description = "The site's series",
+            content = @Content(schema = @Schema(implementation = WardRates.class)))
+    @ApiDocs.Unauthorized
+    @ApiDocs.Forbidden
+    @ApiDocs.NotFound
+    @ApiDocs.Invalid
     WardRates siteRates(@Parameter(description = "Site code", example = "RGH") String site,
             @Parameter(description = "`month` (default) or `week` (ISO weeks; from/to as YYYY-Www)", example = "month")
             @Nullable @QueryValue String period,
@@ -136,8 +178,11 @@ class RatesController {
     @Operation(summary = "The network's rates, every ward summed",
             description = "As a site's rates, over every ward of every site; small counts always suppressed. "
                     + "For admins, pharmacists and unscoped API tokens.")
-    @ApiResponse(responseCode = "200", description = "The network's series")
-    @ApiResponse(responseCode = "403", description = "The caller is scoped to some sites or wards")
+    @ApiResponse(responseCode = "200", description = "The network's series",
+            content = @Content(schema = @Schema(implementation = WardRates.class)))
+    @ApiDocs.Unauthorized
+    @ApiDocs.Forbidden
+    @ApiDocs.Invalid
     WardRates networkRates(
             @Parameter(description = "`month` (default) or `week` (ISO weeks; from/to as YYYY-Www)", example = "month")
             @Nullable @QueryValue String period,
@@ -160,8 +205,10 @@ class RatesController {
                     + "whether it was audited, and each measure's numerator, denominator, value, centre, limits, "
                     + "signals and icons in the month. By default the latest month with any audit on those wards. "
                     + "Suppression as for a ward's rates. CSV: one row per ward × measure.")
-    @ApiResponse(responseCode = "200", description = "The summary")
-    @ApiResponse(responseCode = "422", description = "A malformed period or basis")
+    @ApiResponse(responseCode = "200", description = "The summary",
+            content = @Content(schema = @Schema(implementation = WardsSummary.class)))
+    @ApiDocs.Unauthorized
+    @ApiDocs.Invalid
     WardsSummary summary(
             @Parameter(description = "The month (default: the latest audited)", example = "2026-10")
             @Nullable @QueryValue String period,
@@ -191,7 +238,11 @@ class RatesController {
     @Operation(summary = "The measure definitions",
             description = "Every measure documented in audit-forms/measures: what it counts and why, numerator "
                     + "and denominator, `per`, improvement direction and preferred chart. Sorted by id.")
-    @ApiResponse(responseCode = "200", description = "The measures")
+    @Tag(name = ApiDocs.MEASURES)
+    @ApiResponse(responseCode = "200", description = "The measures, in catalogue order",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = MeasureDefinition.class)),
+                    examples = @ExampleObject(name = "measures", value = MEASURES_EXAMPLE)))
+    @ApiDocs.Unauthorized
     List<MeasureDefinition> measures() {
         return measures.all();
     }
@@ -201,8 +252,11 @@ class RatesController {
     @Operation(summary = "One measure definition",
             description = "As listed by /measures. FHIR (`application/fhir+json` or `?format=fhir`): an R4 "
                     + "Measure with its canonical url, improvementNotation and the serving rule-book version.")
-    @ApiResponse(responseCode = "200", description = "The measure")
-    @ApiResponse(responseCode = "404", description = "No measure with this id")
+    @Tag(name = ApiDocs.MEASURES)
+    @ApiResponse(responseCode = "200", description = "The measure",
+            content = @Content(schema = @Schema(implementation = MeasureDefinition.class)))
+    @ApiDocs.Unauthorized
+    @ApiDocs.NotFound
     MeasureDefinition measure(
             @Parameter(description = "Measure id", example = "prescribing-errors-per-100-orders") String id) {
         return measures.byId(id)

@@ -201,6 +201,22 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         assertThat(page.header("Location")).endsWith("/login");
     }
 
+    /**
+     * The API's description is a static resource, not a route, so it is not in {@link #EXPECTED}: it is open to
+     * everyone, because an integrating engineer reads it before they hold a token, and it holds the API's shape
+     * only, never data — every operation it lists still refuses a stranger.
+     */
+    @Test
+    @DisplayName("the OpenAPI description and its Swagger UI page are open to everyone; the API they describe is not")
+    void apiDocumentationIsPublic() {
+        Http anonymous = new Http(server.getURI());
+
+        assertThat(anonymous.get("/api/docs/openapi.yml", "application/yaml").status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/docs/index.html", Http.BROWSER_ACCEPT).status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/docs/no-such-file.yml", "application/yaml").status()).isIn(401, 404);
+        assertThat(anonymous.get("/api/v1/measures").status()).isEqualTo(401);
+    }
+
     private Http.Response call(String caller, String route) {
         String[] parts = route.split(" ", 2);
         String path = parts[1];

@@ -1,0 +1,57 @@
+package org.medaudit.measure;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Computed rates kept in memory, so that a ward's 24-month series is not re-aggregated from every stored sample of
+ * its history on each request. An entry is served only while its wards' data version (table
+ * {@code ward_data_version}, raised by database triggers in the same transaction as every write to samples,
+ * findings, reviews, pre-admission medicines, annotations and wards) is the one it was computed at.
+ *
+ * <p>Why it stays correct: the version is read <em>before</em> any data the series is computed from, so a write
+ * committed before that read is in the data, and a write committed after it raises the version past the entry's,
+ * which is then recomputed on the next request. Because the version lives in the database, a write through another
+ * instance sharing it is seen at once, as is a bulk load straight into the tables. The versions only ever rise, so
+ * their sum over a unit's wards changes whenever any of them does.
+ */
+@Singleton
+class SeriesCache {
+
+    /** Entries kept at most; beyond it the cache starts again empty (the working set is wards × ranges asked). */
+    static final int MAX_ENTRIES = 4096;
+
+    /** What a series is computed from, apart from the stored data: the unit, its wards and the request. */
+    record Key(String level, String name, @Nullable List<Long> wardIds, long wardsExpected, Periods periods,
+            Basis basis) {
+    }
+
+    private record Entry(long version, WardRates rates) {
+    }
+
+    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final CountsQuery counts;
+
+    SeriesCache(CountsQuery counts) {
+        this.counts = counts;
+    }
+
+    /** The cached rates while still current, otherwise {@code compute}'s, kept for the next request. */
+    WardRates rates(Key key, Supplier<WardRates> compute) {
+        long version = counts.dataVersion(key.wardIds());
+        Entry entry = entries.get(key);
+        if (entry != null && entry.version() == version) {
+            return entry.rates();
+        }
+        WardRates rates = compute.get();
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.merge(key, new Entry(version, rates), (old, computed) -> computed.version() >= old.version()
+                ? computed : old);
+        return rates;
+    }
+}
