@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.server.types.files.FileCustomizableResponseType;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ class ConditionalGetFilter implements HttpServerFilter {
         });
     }
 
-    /** The body as sent: text as UTF-8, anything else serialised as JSON; null for a stream. */
+    /** The body as sent: text as UTF-8, anything else serialised as JSON; null for a stream or a file. */
     private byte[] bytes(Object body) {
         if (body instanceof byte[] raw) {
             return raw;
@@ -75,7 +76,9 @@ class ConditionalGetFilter implements HttpServerFilter {
         if (body instanceof CharSequence text) {
             return text.toString().getBytes(StandardCharsets.UTF_8);
         }
-        if (body instanceof Publisher<?> || body instanceof java.io.InputStream) {
+        // Files (the OpenAPI spec and Swagger UI under /api/docs) are served as files, with their own caching.
+        if (body instanceof Publisher<?> || body instanceof java.io.InputStream
+                || body instanceof FileCustomizableResponseType) {
             return null;
         }
         try {
