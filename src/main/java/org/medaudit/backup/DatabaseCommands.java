@@ -61,6 +61,13 @@ public final class DatabaseCommands {
                     ? Path.of(environment.getProperty("medaudit.backup.folder", String.class).orElse("./data/backups"))
                             .resolve(NAME.format(Instant.now()))
                     : Path.of(files.get(0));
+            Path database = databaseFile(url);
+            if (!Files.isRegularFile(database)) {
+                // Connecting would create an empty database and back that up.
+                err.println("No database at " + database.toAbsolutePath()
+                        + ": nothing to back up (check MEDAUDIT_DB).");
+                return 1;
+            }
             try (Connection connection = DriverManager.getConnection(url)) {
                 SqliteBackup.write(connection, target);
             }
