@@ -63,7 +63,7 @@ class CrashSafetyIT {
             assertThat(load.failures()).as("answers other than 201 before the kill").isEmpty();
             acknowledged.putAll(load.acknowledged());
             System.out.printf("round %d: killed %d ms after the %dth acknowledgement; %d acknowledged in the round, "
-                    + "%d requests cut off%n", round, delay, KILL_AFTER[round], load.acknowledgedCount(),
+                    + "%d requests refused or cut off%n", round, delay, KILL_AFTER[round], load.acknowledgedCount(),
                     load.connectionFailures());
         }
 
@@ -72,7 +72,10 @@ class CrashSafetyIT {
         }
         assertThat(SqliteBackup.integrityProblems(database)).as("PRAGMA integrity_check").isEmpty();
         assertThat(halfWritten(database)).as("samples stored without all their orders or findings").isEmpty();
-        assertThat(storedCount(database)).isGreaterThanOrEqualTo(acknowledged.size());
+        long stored = storedCount(database);
+        System.out.printf("%d samples acknowledged, %d stored (the rest committed but their answers cut off)%n",
+                acknowledged.size(), stored);
+        assertThat(stored).isGreaterThanOrEqualTo(acknowledged.size());
     }
 
     /** Every acknowledged sample, read back through the API, must be exactly what the 201 answered. */
