@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +25,6 @@ import org.medaudit.audit.AuditTrail;
  */
 @Singleton
 public class DatabaseBackups {
-
-    /** Backup names sort by time: medaudit-20261130-181502-123.db (UTC). */
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'medaudit-'yyyyMMdd-HHmmss-SSS'.db'")
-            .withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
     private final Path folder;
@@ -54,7 +48,7 @@ public class DatabaseBackups {
                         + "This instance runs on PostgreSQL: back it up with pg_dump (or the database's own "
                         + "continuous archiving), as docs/operations.md describes.");
             }
-            Path target = folder.resolve(NAME.format(Instant.now(clock)));
+            Path target = folder.resolve(SqliteBackup.fileName(Instant.now(clock)));
             SqliteBackup.write(connection, target);
             BackupFile backup = describe(target);
             audit.record("backup.created", "backup", backup.name(), null, Map.of("sizeBytes", backup.sizeBytes()));

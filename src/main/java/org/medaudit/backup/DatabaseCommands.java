@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +25,6 @@ import java.util.Set;
 public final class DatabaseCommands {
 
     private static final Set<String> COMMANDS = Set.of("backup", "check-database");
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'medaudit-'yyyyMMdd-HHmmss-SSS'.db'")
-            .withZone(ZoneOffset.UTC);
 
     private DatabaseCommands() {
     }
@@ -50,7 +46,7 @@ public final class DatabaseCommands {
             Environment environment = context.getEnvironment().start();
             String url = environment.getProperty("datasources.default.url", String.class).orElse("");
             if (args[0].equals("check-database")) {
-                return check(files.isEmpty() ? databaseFile(url) : Path.of(files.get(0)), out, err);
+                return check(files.isEmpty() ? SqliteBackup.databaseFile(url) : Path.of(files.get(0)), out, err);
             }
             if (!SqliteBackup.isSqlite(url)) {
                 err.println("This configuration uses " + url.replaceAll("\\?.*", "") + ", not the embedded SQLite "
@@ -59,8 +55,15 @@ public final class DatabaseCommands {
             }
             Path target = files.isEmpty()
                     ? Path.of(environment.getProperty("medaudit.backup.folder", String.class).orElse("./data/backups"))
-                            .resolve(NAME.format(Instant.now()))
+                            .resolve(SqliteBackup.fileName(Instant.now()))
                     : Path.of(files.get(0));
+            Path database = SqliteBackup.databaseFile(url);
+            if (!Files.isRegularFile(database)) {
+                // Connecting would create an empty database and back that up.
+                err.println("No database at " + database.toAbsolutePath()
+                        + ": nothing to back up (check MEDAUDIT_DB).");
+                return 1;
+            }
             try (Connection connection = DriverManager.getConnection(url)) {
                 SqliteBackup.write(connection, target);
             }
@@ -82,12 +85,5 @@ public final class DatabaseCommands {
         err.println("DAMAGED: " + file.toAbsolutePath() + " failed PRAGMA integrity_check:");
         problems.forEach(problem -> err.println("  " + problem));
         return 1;
-    }
-
-    private static Path databaseFile(String url) {
-        if (!SqliteBackup.isSqlite(url)) {
-            throw new IllegalArgumentException("the configured database is not a SQLite file; name a file to check");
-        }
-        return Path.of(url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0]);
     }
 }

@@ -11,6 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +26,24 @@ import java.util.List;
 public final class SqliteBackup {
 
     private static final String SQLITE = "jdbc:sqlite:";
+    /** Backup names sort by time: medaudit-20261130-181502-123.db (UTC). */
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'medaudit-'yyyyMMdd-HHmmss-SSS'.db'")
+            .withZone(ZoneOffset.UTC);
 
     private SqliteBackup() {
+    }
+
+    /** The name of a backup taken at this instant. */
+    public static String fileName(Instant at) {
+        return NAME.format(at);
+    }
+
+    /** The database file of a SQLite JDBC URL. */
+    public static Path databaseFile(String url) {
+        if (!isSqlite(url)) {
+            throw new IllegalArgumentException("the configured database is not a SQLite file; name a file to check");
+        }
+        return Path.of(url.substring(SQLITE.length()).split("\\?", 2)[0]);
     }
 
     /** Whether a JDBC URL names a SQLite database. */

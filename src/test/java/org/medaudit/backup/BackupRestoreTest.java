@@ -112,7 +112,7 @@ class BackupRestoreTest implements TestPropertyProvider {
     }
 
     @Test
-    @DisplayName("the check command refuses a damaged file, and backup refuses to overwrite a file")
+    @DisplayName("check refuses a damaged file; backup refuses to overwrite a file or to back up a missing database")
     void commandsRefuse() throws Exception {
         Path folder = Files.createTempDirectory("medaudit-damaged");
         Path damaged = Files.write(folder.resolve("damaged.db"), "SQLite format 3\0 but not really".getBytes(
@@ -125,6 +125,11 @@ class BackupRestoreTest implements TestPropertyProvider {
             "--datasources.default.url=" + databaseUrl}, print(new ByteArrayOutputStream()), print(err)))
                 .isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists already");
+        assertThat(DatabaseCommands.run(new String[] {"backup", folder.resolve("new.db").toString(),
+            "--datasources.default.url=jdbc:sqlite:" + folder.resolve("missing.db")},
+                print(new ByteArrayOutputStream()), print(err))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No database at");
+        assertThat(folder.resolve("missing.db")).doesNotExist();
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class Charts {
                 .replace("\"dose\": 10,", "\"dose\": " + (5 + n % 20) + ",");
         return n % 3 != 0 ? chart : chart.replace("\"signed\": true }", """
                 "signed": true },
-                    { "drug": "paracetamol", "dose": 1, "unit": "g", "route": "oral", "frequency": "four-times-daily" }""");
+                    { "drug": "paracetamol", "dose": 1, "unit": "g", "route": "oral",
+                      "frequency": "four-times-daily" }""");
     }
 }

@@ -24,6 +24,7 @@ public final class IntakeLoad implements AutoCloseable {
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger connectionFailures = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger created = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
 
@@ -44,6 +45,7 @@ public final class IntakeLoad implements AutoCloseable {
             try {
                 Http.Response response = client.postJson("/api/v1/samples", chart.apply(n));
                 if (response.status() == 201) {
+                    created.incrementAndGet();
                     Map<String, Object> sample = response.object();
                     acknowledged.put((String) sample.get("id"), sample);
                 } else {
@@ -60,6 +62,11 @@ public final class IntakeLoad implements AutoCloseable {
     /** The samples acknowledged so far, by id, with the 201 body each was answered with. */
     public Map<String, Map<String, Object>> acknowledged() {
         return new LinkedHashMap<>(acknowledged);
+    }
+
+    /** How many 201 answers came, counted apart from the ids, so that a duplicate id would show. */
+    public int createdCount() {
+        return created.get();
     }
 
     public int acknowledgedCount() {
