@@ -155,14 +155,14 @@ final class RunningService implements AutoCloseable {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(HttpRequest.newBuilder(base.resolve("/login")).header("Accept", "text/html").build(),
+        browser.send(HttpRequest.newBuilder(base.resolve("/login")).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
                 HttpResponse.BodyHandlers.discarding());
         String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("MEDAUDIT_CSRF"))
                 .map(HttpCookie::getValue).findFirst().orElse("");
         String form = "username=admin&password=" + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(base.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (login.statusCode() != 303 || login.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("Cannot sign in as admin: " + login.statusCode());
