@@ -105,6 +105,8 @@ final class RunningService implements AutoCloseable {
         HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long launched = System.nanoTime();
         Process process = builder.start();
+        // A harness stopped half-way (Ctrl-C) takes its service down with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service stopped during start-up; its log: "
@@ -119,9 +121,9 @@ final class RunningService implements AutoCloseable {
             } catch (IOException e) {
                 // Not listening yet.
             }
-            if (System.nanoTime() - launched > Duration.ofMinutes(3).toNanos()) {
+            if (System.nanoTime() - launched > Duration.ofMinutes(10).toNanos()) {
                 process.destroyForcibly();
-                throw new IllegalStateException("The service did not answer /health within 3 minutes");
+                throw new IllegalStateException("The service did not answer /health within 10 minutes");
             }
             Thread.sleep(10);
         }
