@@ -115,12 +115,18 @@ public final class IntakeHarness {
         }
     }
 
-    /** Synthetic charts as contract JSON (dated 2025, so every one is accepted). */
+    /** The wards of the shipped audit-forms/sites.yaml; the synthetic charts' own wards are not all there. */
+    private static final List<String> WARDS = List.of("AMU", "W12", "W14", "SAU", "ICU", "NCH-REHAB", "NCH-STROKE");
+
+    /** Synthetic charts as contract JSON (dated 2025, so every one is accepted), spread over the known wards. */
     private static List<String> charts(int count) {
         List<String> bodies = new ArrayList<>(count);
         for (ChartSample chart : SyntheticCharts.generate(SyntheticCharts.DEFAULT_SEED, count)) {
+            ChartSample onKnownWard = new ChartSample(WARDS.get(bodies.size() % WARDS.size()), chart.auditDate(),
+                    chart.sampleType(), chart.patient(), chart.admission(), chart.preAdmissionMedicines(),
+                    chart.orders(), chart.omittedDoses(), chart.monitoring());
             StringBuilder json = new StringBuilder();
-            write(chart, json);
+            write(onKnownWard, json);
             bodies.add(json.toString());
         }
         return bodies;
