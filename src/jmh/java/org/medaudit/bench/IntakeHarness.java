@@ -1,6 +1,6 @@
 package org.medaudit.bench;
 
-import io.micronaut.serde.ObjectMapper;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,15 +115,58 @@ public final class IntakeHarness {
         }
     }
 
-    /** Synthetic charts as contract JSON, dated within the last year so that every one is accepted. */
-    private static List<String> charts(int count) throws Exception {
-        try (ObjectMapper.CloseableObjectMapper json = ObjectMapper.create(
-                Map.of("micronaut.serde.write-dates-as-timestamps", false), "org.medaudit")) {
-            List<String> bodies = new ArrayList<>(count);
-            for (ChartSample chart : SyntheticCharts.generate(SyntheticCharts.DEFAULT_SEED, count)) {
-                bodies.add(json.writeValueAsString(chart));
+    /** The wards of the shipped audit-forms/sites.yaml; the synthetic charts' own wards are not all there. */
+    private static final List<String> WARDS = List.of("AMU", "W12", "W14", "SAU", "ICU", "NCH-REHAB", "NCH-STROKE");
+
+    /** Synthetic charts as contract JSON (dated 2025, so every one is accepted), spread over the known wards. */
+    private static List<String> charts(int count) {
+        List<String> bodies = new ArrayList<>(count);
+        for (ChartSample chart : SyntheticCharts.generate(SyntheticCharts.DEFAULT_SEED, count)) {
+            ChartSample onKnownWard = new ChartSample(WARDS.get(bodies.size() % WARDS.size()), chart.auditDate(),
+                    chart.sampleType(), chart.patient(), chart.admission(), chart.preAdmissionMedicines(),
+                    chart.orders(), chart.omittedDoses(), chart.monitoring());
+            StringBuilder json = new StringBuilder();
+            write(onKnownWard, json);
+            bodies.add(json.toString());
+        }
+        return bodies;
+    }
+
+    /**
+     * Writes a contract record as JSON: component names are the contract's field names, an absent (null) part is
+     * left out, dates are ISO text. (Serde would start an application context to do this.)
+     */
+    private static void write(Object value, StringBuilder json) {
+        if (value instanceof Record record) {
+            json.append('{');
+            boolean first = true;
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                Object part;
+                try {
+                    part = component.getAccessor().invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (part == null) {
+                    continue;
+                }
+                json.append(first ? "" : ",").append('"').append(component.getName()).append("\":");
+                write(part, json);
+                first = false;
             }
-            return bodies;
+            json.append('}');
+        } else if (value instanceof List<?> list) {
+            json.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                json.append(i == 0 ? "" : ",");
+                write(list.get(i), json);
+            }
+            json.append(']');
+        } else if (value instanceof Number || value instanceof Boolean) {
+            json.append(value);
+        } else {
+            json.append('"').append(value.toString().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
     }
 

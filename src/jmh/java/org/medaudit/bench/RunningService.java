@@ -105,6 +105,8 @@ final class RunningService implements AutoCloseable {
         HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long launched = System.nanoTime();
         Process process = builder.start();
+        // A harness stopped half-way (Ctrl-C) takes its service down with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service stopped during start-up; its log: "
@@ -119,9 +121,9 @@ final class RunningService implements AutoCloseable {
             } catch (IOException e) {
                 // Not listening yet.
             }
-            if (System.nanoTime() - launched > Duration.ofMinutes(3).toNanos()) {
+            if (System.nanoTime() - launched > Duration.ofMinutes(10).toNanos()) {
                 process.destroyForcibly();
-                throw new IllegalStateException("The service did not answer /health within 3 minutes");
+                throw new IllegalStateException("The service did not answer /health within 10 minutes");
             }
             Thread.sleep(10);
         }
@@ -155,14 +157,14 @@ final class RunningService implements AutoCloseable {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(HttpRequest.newBuilder(base.resolve("/login")).header("Accept", "text/html").build(),
+        browser.send(HttpRequest.newBuilder(base.resolve("/login")).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
                 HttpResponse.BodyHandlers.discarding());
         String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("MEDAUDIT_CSRF"))
                 .map(HttpCookie::getValue).findFirst().orElse("");
         String form = "username=admin&password=" + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(base.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (login.statusCode() != 303 || login.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("Cannot sign in as admin: " + login.statusCode());

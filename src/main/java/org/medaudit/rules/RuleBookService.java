@@ -2,10 +2,14 @@ package org.medaudit.rules;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -25,16 +29,28 @@ public class RuleBookService {
     private final Path rulesFolder;
     private final RuleBookVersions versions;
     private final AtomicReference<RuleBook> current = new AtomicReference<>();
+    private final FutureTask<RuleBook> first;
     /** One reload at a time, so two admins cannot record and swap in each other's middle. */
     private final ReentrantLock reloading = new ReentrantLock();
 
     RuleBookService(@Value("${medaudit.rules-folder}") Path rulesFolder, RuleBookVersions versions) {
         this.rulesFolder = rulesFolder;
         this.versions = versions;
-        RuleBook first = build();
-        versions.record(first);
-        current.set(first);
-        LOG.info("Rule book {} serving: {} rules from {}", first.version(), first.rules().size(), folder());
+        // The first build (the longest step of start-up) runs beside the rest of start-up: database migrations,
+        // the other services and the HTTP server. The server does not listen before it has finished (startUp).
+        this.first = new FutureTask<>(this::build);
+        Thread builder = new Thread(first, "rule-book-first-build");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    /**
+     * Waits for the first rule book at the end of start-up, before the HTTP server listens, so that a rule file
+     * that does not compile or a failing case stops the service with its message, as before.
+     */
+    @EventListener
+    void startUp(StartupEvent event) {
+        current();
     }
 
     /**
@@ -42,7 +58,38 @@ public class RuleBookService {
      * two versions in one chart: a rule book is immutable and the swap is a single atomic write.
      */
     public RuleBook current() {
-        return current.get();
+        RuleBook serving = current.get();
+        return serving != null ? serving : firstRuleBook();
+    }
+
+    /** The first build's rule book, recorded and serving once it has been waited for. */
+    private RuleBook firstRuleBook() {
+        reloading.lock();
+        try {
+            if (current.get() == null) {
+                RuleBook built = awaitFirst();
+                versions.record(built);
+                current.set(built);
+                LOG.info("Rule book {} serving: {} rules from {}", built.version(), built.rules().size(), folder());
+            }
+            return current.get();
+        } finally {
+            reloading.unlock();
+        }
+    }
+
+    private RuleBook awaitFirst() {
+        try {
+            return first.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the first rule book was being built", e);
+        }
     }
 
     /** The versions that have served, newest first, marking the one serving now. */
@@ -61,7 +108,7 @@ public class RuleBookService {
     public RuleBookReload reload() {
         reloading.lock();
         try {
-            RuleBook before = current.get();
+            RuleBook before = current();
             RuleBook candidate;
             try {
                 candidate = build();
@@ -93,7 +140,7 @@ public class RuleBookService {
     boolean follow(String announced) {
         reloading.lock();
         try {
-            RuleBook before = current.get();
+            RuleBook before = current();
             if (before.version().equals(announced)) {
                 return true;
             }
