@@ -77,13 +77,13 @@ class DemoImprovementTest implements TestPropertyProvider {
     }
 
     @Test
-    @DisplayName("two years of 24 charts a month on AMU, a few months not audited, and a second run adds nothing")
+    @DisplayName("two years of 12 charts a month on AMU (a middle-sized ward), a few months not audited, and a second run adds nothing")
     void twoYearsOfAudits() {
         Series errors = errors();
         long audited = errors.points().stream().filter(Series.Point::audited).count();
 
         assertThat(audited).isBetween(MONTHS - 4L, MONTHS - 0L);
-        assertThat(created).isEqualTo(audited * 24);
+        assertThat(created).isEqualTo(audited * 12);
         assertThat(demo.fillIfEmpty()).isZero();
     }
 
