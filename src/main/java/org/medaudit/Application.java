@@ -1,15 +1,24 @@
 package org.medaudit;
 
 import io.micronaut.runtime.Micronaut;
+import java.util.Arrays;
 import org.medaudit.backup.DatabaseCommands;
+import org.medaudit.demo.DemoCommand;
 
-/** Starts the MedAudit service, or runs one of its database commands ({@link DatabaseCommands}). */
+/**
+ * Starts the MedAudit service, or runs one of its commands instead: {@code demo} fills the database with demo data,
+ * and the database commands ({@link DatabaseCommands}: {@code backup}, {@code check-database}) look after the file.
+ */
 public final class Application {
 
     private Application() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("demo")) {
+            DemoCommand.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (DatabaseCommands.handles(args)) {
             System.exit(DatabaseCommands.run(args, System.out, System.err));
         }

@@ -23,10 +23,11 @@ import org.medaudit.rules.Taxonomy;
 class CountsQuery {
 
     /**
-     * Per sample, then per period (the month or the ISO week column). Only constants are formatted into the text (categories, severities, the basis
-     * condition, the ward placeholders); every value that comes from a request is a bound parameter. The
-     * high-risk-medicines rule set's ids all start with HRM- (a guard test holds the two together), and a rule id
-     * is stable across rule-book versions, so the prefix picks out those findings in every stored version.
+     * Per sample, then per period (the month or the ISO week column). Only constants are formatted into the text
+     * (categories, severities, the basis condition, the ward placeholders); every value that comes from a request is
+     * a bound parameter. The high-risk-medicines rule set's ids all start with HRM- (a guard test holds the two
+     * together), and a rule id is stable across rule-book versions, so the prefix picks out those findings in every
+     * stored version.
      */
     private static final String SQL = """
             SELECT %9$s period,

@@ -208,7 +208,8 @@ public class RateCalculator {
             return null;
         }
         String unit = kind.code();
-        return "Too few charts per %s for a meaningful chart: a median of %s charts in an audited %s, under the %d a point needs. %s"
+        return ("Too few charts per %s for a meaningful chart: a median of %s charts in an audited %s, under the %d a "
+                + "point needs. %s")
                 .formatted(unit, median % 1 == 0 ? String.valueOf((long) median) : String.valueOf(median), unit,
                         minimumChartsPerPoint, kind == Periods.Kind.WEEK ? "Read the monthly series instead."
                                 : "Audit more charts a month, or read the site's series.");

@@ -1,8 +1,8 @@
 package org.medaudit.measure;
 
 /**
- * The raw counts of one ward in one period (a month, {@code YYYY-MM}, or an ISO week, {@code YYYY-Www}), or of all the wards of a site or of the
- * network summed. A period with no audited chart has no counts at all: it is "not audited", never zero.
+ * The raw counts of one ward in one period (a month, {@code YYYY-MM}, or an ISO week, {@code YYYY-Www}), or of all
+ * the wards of a site or of the network summed. A period with no audited chart has no counts at all: it is "not audited", never zero.
  *
  * <p>Counts of findings take the findings of the request's {@link Basis}: by default flagged, confirmed and manual
  * ones (not overridden).

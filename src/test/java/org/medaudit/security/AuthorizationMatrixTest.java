@@ -108,11 +108,31 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         EXPECTED.put("POST /api/v1/samples/{id}/findings", Set.of(Roles.ADMIN, Roles.PHARMACIST));
         EXPECTED.put("POST /api/v1/samples/{id}/findings/{findingId}/confirm", Set.of(Roles.ADMIN, Roles.PHARMACIST));
         EXPECTED.put("POST /api/v1/samples/{id}/findings/{findingId}/override", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        // Progress reports: people read and write their ward's (a site's need every ward of it); services read.
+        EXPECTED.put("GET /reports", PEOPLE);
+        EXPECTED.put("GET /wards/{ward}/reports", PEOPLE);
+        EXPECTED.put("GET /wards/{ward}/reports/new", PEOPLE);
+        EXPECTED.put("POST /wards/{ward}/reports", PEOPLE);
+        EXPECTED.put("GET /wards/{ward}/reports/{month}", PEOPLE);
+        EXPECTED.put("GET /wards/{ward}/reports/{month}/edit", PEOPLE);
+        EXPECTED.put("POST /wards/{ward}/reports/{month}", PEOPLE);
+        EXPECTED.put("GET /sites/{site}/reports", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /sites/{site}/reports/new", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /sites/{site}/reports", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /sites/{site}/reports/{month}", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /sites/{site}/reports/{month}/edit", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /sites/{site}/reports/{month}", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /api/v1/wards/{ward}/reports", SIGNED_IN);
+        EXPECTED.put("GET /api/v1/wards/{ward}/reports/{month}", SIGNED_IN);
+        EXPECTED.put("GET /api/v1/sites/{site}/reports", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        EXPECTED.put("GET /api/v1/sites/{site}/reports/{month}",
+                Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
     }
 
     /** Values for path variables: a ward the ward user may read, and ids that exist nowhere. */
     static final Map<String, String> VARIABLES = Map.of("id", "999999", "code", "AMU", "ward", "AMU",
-            "username", "nobody-here", "selector", "liveness", "findingId", "999999", "site", "RGH");
+            "username", "nobody-here", "selector", "liveness", "findingId", "999999", "site", "RGH",
+            "month", "2026-10");
 
     @Inject
     EmbeddedServer server;

@@ -35,4 +35,16 @@ public final class Tables {
         }
         return counts;
     }
+
+    /** The rows of one table, for a test that something was (or was not) stored. */
+    public static long count(DataSource dataSource, String table) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

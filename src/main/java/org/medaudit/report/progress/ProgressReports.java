@@ -69,19 +69,35 @@ public class ProgressReports {
 
     /** The ward, when it exists (404) and the caller may read it (403). */
     public ReportSubject ward(String code, Authentication who) {
+        ReportSubject subject = ward(code);
+        wardAccess.checkRead(who, wards.wardView(code).orElseThrow());
+        return subject;
+    }
+
+    /** The ward, when it exists (404), for MedAudit itself (the demo network): no caller to check. */
+    public ReportSubject ward(String code) {
         Ward ward = wards.ward(code)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No ward with code " + code));
-        wardAccess.checkRead(who, wards.wardView(code).orElseThrow());
         return new ReportSubject(ReportSubject.WARD, ward.id(), ward.code(), ward.name(), List.of(ward));
     }
 
     /** The site, when it exists (404) and the caller may read every ward of it (403). */
     @Transactional
     public ReportSubject site(String code, Authentication who) {
-        SiteView site = wards.sites().stream().filter(s -> s.code().equalsIgnoreCase(code)).findFirst()
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No site with code " + code));
-        rollUps.checkSite(who, site);
+        rollUps.checkSite(who, siteView(code));
+        return site(code);
+    }
+
+    /** The site, when it exists (404), for MedAudit itself (the demo network): no caller to check. */
+    @Transactional
+    public ReportSubject site(String code) {
+        SiteView site = siteView(code);
         return siteSubject(site, siteIds().get(site.code()));
+    }
+
+    private SiteView siteView(String code) {
+        return wards.sites().stream().filter(s -> s.code().equalsIgnoreCase(code)).findFirst()
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No site with code " + code));
     }
 
     @Transactional

@@ -54,7 +54,7 @@ public record ReportDraft(@Nullable String month, @Nullable String status, @Null
         section("whatNext", "what you will do next", whatNext, ProgressReport.FINAL.equals(chosen), errors);
     }
 
-    String chosenStatus() {
+    public String chosenStatus() {
         return status == null || status.isBlank() ? ProgressReport.DRAFT : status.strip();
     }
 
