@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.medaudit.rules.fact.Admission;
 import org.medaudit.rules.fact.Allergy;
 import org.medaudit.rules.fact.AuditDay;
@@ -15,7 +16,6 @@ import org.medaudit.rules.fact.Omission;
 import org.medaudit.rules.fact.Order;
 import org.medaudit.rules.fact.Patient;
 import org.medaudit.rules.fact.PreAdmission;
-import org.medaudit.rules.reference.Abbreviation;
 import org.medaudit.rules.reference.Amount;
 import org.medaudit.rules.reference.Names;
 import org.medaudit.rules.reference.Product;
@@ -71,10 +71,10 @@ public final class ChartFacts {
         boolean prn = Boolean.TRUE.equals(order.prn()) || frequency.filter(Frequency.AS_REQUIRED::equals).isPresent();
         Amount doseAmount = amount(order.dose(), order.unit());
         Map<String, Double> dailyMg = product.map(p -> dailyMg(p, order, unit, frequency, prn)).orElse(Map.of());
-        Set<String> abbreviations = reference.abbreviations().stream()
-                .filter(abbreviation -> abbreviation.foundIn(order.doseText()) || abbreviation.foundIn(order.unit()))
-                .map(Abbreviation::id)
-                .collect(Collectors.toUnmodifiableSet());
+        Set<String> inText = reference.abbreviationsIn(order.doseText());
+        Set<String> inUnit = reference.abbreviationsIn(order.unit());
+        Set<String> abbreviations = inUnit.isEmpty() ? inText : inText.isEmpty() ? inUnit
+                : Stream.concat(inText.stream(), inUnit.stream()).collect(Collectors.toUnmodifiableSet());
         return new Order(index, order.drug(), product.map(Product::name).orElse(null),
                 product.map(Product::ingredients).orElse(Set.of()), product.map(Product::classes).orElse(Set.of()),
                 order.dose(), order.unit(), unit.isPresent(), doseAmount, order.doseText(), order.route(),

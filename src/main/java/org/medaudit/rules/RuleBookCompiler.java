@@ -10,9 +10,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -22,6 +24,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.medaudit.rules.reference.ReferenceData;
+import org.medaudit.rules.reference.Threshold;
 
 /**
  * Builds a {@link RuleBook} from rule sources: loads the reference data, compiles every rule file with Drools, and
@@ -41,11 +44,18 @@ public final class RuleBookCompiler {
     }
 
     public static RuleBook compile(RuleSources sources) {
-        ReferenceData reference;
+        ReferenceData shipped;
+        Map<String, Threshold> alternatives;
         try {
-            reference = ReferenceData.load(sources.referenceFolder());
+            shipped = ReferenceData.load(sources.referenceFolder());
+            alternatives = ReferenceData.alternatives(sources.referenceFolder());
         } catch (IllegalArgumentException e) {
             throw new RuleBookException("rules/" + ReferenceData.FOLDER + "/" + e.getMessage());
+        }
+        LocalRules localRules = sources.local();
+        ReferenceData reference = localRules == null ? shipped : localRules.apply(shipped, alternatives);
+        if (localRules != null) {
+            checkLocalNames(sources, localRules);
         }
         String version = sources.version();
         KieServices kie = KieServices.get();
@@ -54,6 +64,7 @@ public final class RuleBookCompiler {
         kfs.generateAndWritePomXML(releaseId);
         Map<String, String> displayNames = new HashMap<>();
         Map<String, String> ruleSetByPackage = new HashMap<>();
+        Map<String, List<String>> filesByPackage = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (RuleSources.RuleFile file : sources.ruleFiles()) {
             String text = read(file.path());
@@ -75,6 +86,7 @@ public final class RuleBookCompiler {
                 problems.add(display + ": package " + pkg.group(1) + " is already used by rule set " + earlierSet);
                 continue;
             }
+            filesByPackage.computeIfAbsent(pkg.group(1), key -> new ArrayList<>()).add(display);
             kfs.write(kfsPath, text);
         }
         if (!problems.isEmpty()) {
@@ -92,21 +104,50 @@ public final class RuleBookCompiler {
             throw new RuleBookException(problems);
         }
         KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-        List<RuleInfo> rules = catalogue(kieBase, ruleSetByPackage, problems);
+        List<RuleInfo> rules = catalogue(kieBase, ruleSetByPackage, filesByPackage, problems);
         if (!problems.isEmpty()) {
             throw new RuleBookException(problems);
         }
-        return new RuleBook(version, Instant.now(), rules, reference, kieBase);
+        RuleBook.Local local = localRules == null ? null : new RuleBook.Local(localRules, shipped,
+                sources.localRuleSets(), localRules.describe(sources.localRuleSets(), shipped, reference));
+        return new RuleBook(version, Instant.now(), rules, reference, kieBase, Map.copyOf(ruleSetByPackage), local,
+                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * A local rule set may not take a shipped set's name (it would hide which is which), and the switches may only
+     * name rule sets that exist, so that a misspelt set is refused rather than silently left on.
+     */
+    private static void checkLocalNames(RuleSources sources, LocalRules localRules) {
+        List<String> problems = new ArrayList<>();
+        Set<String> shippedSets = sources.ruleFiles().stream().filter(file -> !file.local())
+                .map(RuleSources.RuleFile::ruleSet).collect(Collectors.toSet());
+        for (String localSet : sources.localRuleSets()) {
+            if (shippedSets.contains(localSet) || localSet.equals(ReferenceData.FOLDER)) {
+                problems.add(LocalRules.display(sources.localFolder(), localSet) + ": a local rule set cannot"
+                        + " take the name of a shipped rule set; give the folder another name");
+            }
+        }
+        for (String named : localRules.namedRuleSets()) {
+            if (!sources.ruleSets().contains(named)) {
+                problems.add(LocalRules.display(sources.localFolder(), LocalRules.SWITCHES_FILE) + ": no rule set "
+                        + "is called " + named + " (rule sets: " + sources.ruleSets() + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBookException(problems);
+        }
     }
 
     private static List<RuleInfo> catalogue(KieBase kieBase, Map<String, String> ruleSetByPackage,
-            List<String> problems) {
+            Map<String, List<String>> filesByPackage, List<String> problems) {
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, String> ruleById = new HashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 String ruleSet = ruleSetByPackage.getOrDefault(rule.getPackageName(), rule.getPackageName());
-                String where = "rule set " + ruleSet + ", rule \"" + rule.getName() + "\"";
+                String where = String.join(", ", filesByPackage.getOrDefault(rule.getPackageName(), List.of()))
+                        + ": rule set " + ruleSet + ", rule \"" + rule.getName() + "\"";
                 Map<String, Object> meta = rule.getMetaData();
                 List<String> missing = REQUIRED_METADATA.stream()
                         .filter(key -> meta.get(key) == null || String.valueOf(meta.get(key)).isBlank())
@@ -143,7 +184,9 @@ public final class RuleBookCompiler {
     }
 
     private static String display(RuleSources sources, Path file) {
-        Path root = sources.root().toAbsolutePath().normalize();
+        Path root = (sources.localFolder() != null && file.toAbsolutePath().normalize()
+                .startsWith(sources.localFolder().toAbsolutePath().normalize()) ? sources.localFolder()
+                : sources.root()).toAbsolutePath().normalize();
         return root.getFileName() + "/" + root.relativize(file.toAbsolutePath().normalize()).toString()
                 .replace('\\', '/');
     }

@@ -6,12 +6,17 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.medaudit.ward.WardDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +32,21 @@ public class RuleBookService {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBookService.class);
 
     private final Path rulesFolder;
+    /** The hospital's local pack ({@link LocalRules}), or null when it has none. */
+    private final Path localFolder;
     private final RuleBookVersions versions;
+    private final WardDirectory wards;
     private final AtomicReference<RuleBook> current = new AtomicReference<>();
     private final FutureTask<RuleBook> first;
     /** One reload at a time, so two admins cannot record and swap in each other's middle. */
     private final ReentrantLock reloading = new ReentrantLock();
 
-    RuleBookService(@Value("${medaudit.rules-folder}") Path rulesFolder, RuleBookVersions versions) {
+    RuleBookService(@Value("${medaudit.rules-folder}") Path rulesFolder,
+            @Value("${medaudit.local-rules-folder:}") String localFolder, RuleBookVersions versions,
+            WardDirectory wards) {
         this.rulesFolder = rulesFolder;
+        this.wards = wards;
+        this.localFolder = localFolder == null || localFolder.isBlank() ? null : Path.of(localFolder);
         this.versions = versions;
         // The first build (the longest step of start-up) runs beside the rest of start-up: database migrations,
         // the other services and the HTTP server. The server does not listen before it has finished (startUp).
@@ -70,7 +82,8 @@ public class RuleBookService {
                 RuleBook built = awaitFirst();
                 versions.record(built);
                 current.set(built);
-                LOG.info("Rule book {} serving: {} rules from {}", built.version(), built.rules().size(), folder());
+                LOG.info("Rule book {} serving: {} rules from {}{}", built.version(), built.rules().size(), folder(),
+                        built.local() == null ? "" : " with " + built.localDescription());
             }
             return current.get();
         } finally {
@@ -174,30 +187,96 @@ public class RuleBookService {
      */
     Optional<String> folderVersion() {
         try {
-            return Optional.of(RuleSources.scan(rulesFolder).version());
+            return Optional.of(sources().version());
         } catch (RuntimeException e) {
             LOG.debug("Rules folder {} cannot be read now: {}", folder(), e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** The one way a rule book is made, at start-up and on reload: compile the folder, then run every case. */
+    /**
+     * A candidate rule book from the files on disk now (shipped and local), through every guard, without letting
+     * it serve: what a back-test evaluates.
+     *
+     * @throws RuleBookException naming each file and line or failing case
+     */
+    public RuleBook candidate() {
+        return build();
+    }
+
+    private RuleSources sources() {
+        return RuleSources.scan(rulesFolder, localFolder);
+    }
+
+    /** The one way a rule book is made, at start-up and on reload: compile the folders, then run every case. */
     private RuleBook build() {
         try {
-            RuleSources sources = RuleSources.scan(rulesFolder);
-            RuleBook ruleBook = RuleBookCompiler.compile(sources);
-            List<String> failures = cases(sources).stream()
-                    .map(ruleCase -> check(ruleCase, ruleBook))
-                    .flatMap(Optional::stream)
-                    .toList();
-            if (!failures.isEmpty()) {
-                throw new RuleBookException(failures);
-            }
+            RuleBook ruleBook = build(sources());
+            checkSites(ruleBook);
             return ruleBook;
         } catch (UncheckedIOException e) {
             // A file that vanished or cannot be read while the folder is being edited: the message names it.
             throw new RuleBookException(e.getMessage());
         }
+    }
+
+    /** A site code in the local switches that the sites file does not have is a typo that would leave sets on. */
+    private void checkSites(RuleBook ruleBook) {
+        if (ruleBook.local() == null) {
+            return;
+        }
+        Set<String> known = wards.sites().stream().map(site -> site.code().toUpperCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        List<String> unknown = ruleBook.local().rules().sites().keySet().stream()
+                .filter(site -> !known.contains(site)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new RuleBookException(LocalRules.display(localFolder, LocalRules.SWITCHES_FILE) + ": no site has "
+                    + "the code " + String.join(", ", unknown) + " (sites: " + known.stream().sorted().toList() + ")");
+        }
+    }
+
+    /**
+     * Compiles the sources (metadata guard), requires every rule to have a case in its own set where it fires and
+     * one where it must not (case guard), and runs every case: shipped and local rule sets alike.
+     */
+    static RuleBook build(RuleSources sources) {
+        RuleBook ruleBook = RuleBookCompiler.compile(sources);
+        List<RuleCase> cases = cases(sources);
+        List<String> failures = new ArrayList<>(uncovered(sources, ruleBook, cases));
+        cases.stream().map(ruleCase -> check(ruleCase, ruleBook)).flatMap(Optional::stream).forEach(failures::add);
+        if (!failures.isEmpty()) {
+            throw new RuleBookException(failures);
+        }
+        return ruleBook;
+    }
+
+    /** Every rule without a case of its own set where it fires, or without one where it must not. */
+    private static List<String> uncovered(RuleSources sources, RuleBook ruleBook, List<RuleCase> cases) {
+        List<String> problems = new ArrayList<>();
+        for (RuleInfo rule : ruleBook.rules()) {
+            List<RuleCase> own = cases.stream().filter(c -> c.ruleSet().equals(rule.ruleSet())).toList();
+            List<String> missing = new ArrayList<>();
+            if (own.stream().noneMatch(c -> c.mustFind().contains(rule.id()))) {
+                missing.add("one where it fires (mustFind)");
+            }
+            if (own.stream().noneMatch(c -> c.mustNotFind().contains(rule.id()))) {
+                missing.add("one where it must not (mustNotFind)");
+            }
+            if (!missing.isEmpty()) {
+                String files = String.join(", ", sources.ruleFiles().stream()
+                        .filter(file -> file.ruleSet().equals(rule.ruleSet()))
+                        .map(file -> display(sources, file)).toList());
+                problems.add(files + ": rule " + rule.id() + " (\"" + rule.name() + "\") needs cases in "
+                        + rule.ruleSet() + "/cases/: " + String.join(" and ", missing));
+            }
+        }
+        return problems;
+    }
+
+    private static String display(RuleSources sources, RuleSources.RuleFile file) {
+        Path base = file.local() ? sources.localFolder() : sources.root();
+        return base.toAbsolutePath().normalize().getFileName() + "/"
+                + base.relativize(file.path()).toString().replace('\\', '/');
     }
 
     private static List<RuleCase> cases(RuleSources sources) {

@@ -1,5 +1,6 @@
 package org.medaudit.rules;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,10 +17,10 @@ class RuleBookVersions {
 
     /** What the audit trail keeps of a rule book on either side of a reload. */
     @Serdeable
-    record State(String version, int ruleCount) {
+    record State(String version, int ruleCount, @Nullable String localPacks) {
 
         static State of(RuleBook ruleBook) {
-            return new State(ruleBook.version(), ruleBook.rules().size());
+            return new State(ruleBook.version(), ruleBook.rules().size(), ruleBook.localDescription());
         }
     }
 
@@ -41,7 +42,8 @@ class RuleBookVersions {
             return;
         }
         try {
-            repository.save(new RuleBookRecord(ruleBook.version(), ruleBook.builtAt(), ruleBook.rules().size()));
+            repository.save(new RuleBookRecord(ruleBook.version(), ruleBook.builtAt(), ruleBook.rules().size(),
+                    ruleBook.localDescription()));
         } catch (RuntimeException e) {
             // Another instance sharing the database recorded the same version first.
             if (!repository.existsById(ruleBook.version())) {

@@ -33,7 +33,7 @@ public record RuleCase(String ruleSet, Path file, String description, ChartSampl
     public static List<RuleCase> loadAll(RuleSources sources) {
         List<RuleCase> cases = new ArrayList<>();
         for (String ruleSet : sources.ruleSets()) {
-            Path folder = sources.root().resolve(ruleSet).resolve("cases");
+            Path folder = sources.folderOf(ruleSet).resolve("cases");
             if (!Files.isDirectory(folder)) {
                 continue;
             }
@@ -72,7 +72,7 @@ public record RuleCase(String ruleSet, Path file, String description, ChartSampl
 
     /** What is wrong with this case under the rule book; empty when it passes. */
     public Optional<String> check(RuleBook ruleBook) {
-        Set<String> found = ruleBook.evaluate(chart).stream().map(RuleFinding::ruleId)
+        Set<String> found = ruleBook.evaluateCase(ruleSet, chart).stream().map(RuleFinding::ruleId)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>(mustFind);
         missing.removeAll(found);

@@ -89,7 +89,8 @@ class RulesPageController {
         model.put("servingBuiltAt", serving.builtAt().truncatedTo(ChronoUnit.SECONDS));
         // Whole seconds are enough to tell versions apart on a page.
         model.put("versions", ruleBooks.versions().stream().map(version -> new RuleBookVersion(version.version(),
-                version.builtAt().truncatedTo(ChronoUnit.SECONDS), version.ruleCount(), version.serving())).toList());
+                version.builtAt().truncatedTo(ChronoUnit.SECONDS), version.ruleCount(), version.serving(),
+                version.localPacks())).toList());
         model.put("errors", errors);
         model.put("reloadProblems", reloadProblems);
         model.put("done", done);

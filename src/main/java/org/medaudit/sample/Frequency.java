@@ -1,7 +1,9 @@
 package org.medaudit.sample;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The administration frequencies the contract knows, with how many doses each gives in 24 hours.
@@ -40,6 +42,10 @@ public enum Frequency {
     }
 
     public static Optional<Frequency> ofCode(String code) {
-        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
+        return code == null ? Optional.empty() : Optional.ofNullable(BY_CODE.get(code));
     }
+
+    /** Looked up for every order of every chart the rules evaluate: a map, not a scan. */
+    private static final Map<String, Frequency> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(f -> f.code, f -> f));
 }

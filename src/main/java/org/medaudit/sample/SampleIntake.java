@@ -90,7 +90,7 @@ public class SampleIntake {
             throw new InvalidRequestException(checked.errors());
         }
         RuleBook ruleBook = ruleBooks.current();
-        List<RuleFinding> findings = ruleBook.evaluate(checked.chart());
+        List<RuleFinding> findings = ruleBook.evaluate(checked.chart(), siteOf(checked.ward()));
         SampleRow row = row(id, checked.chart(), checked.ward(), ruleBook, stored.idempotencyKey(),
                 stored.requestHash(), form, stored.createdAt());
         store.replace(row, checked.chart(), findings);
@@ -104,7 +104,7 @@ public class SampleIntake {
         }
         ChartSample chart = checked.chart();
         RuleBook ruleBook = ruleBooks.current();
-        List<RuleFinding> findings = ruleBook.evaluate(chart);
+        List<RuleFinding> findings = ruleBook.evaluate(chart, siteOf(checked.ward()));
         SampleRow row = row(UUID.randomUUID().toString(), chart, checked.ward(), ruleBook, idempotencyKey,
                 requestHash, form, Instant.now(clock));
         try {
@@ -157,6 +157,11 @@ public class SampleIntake {
             throw new IdempotencyConflictException(idempotencyKey);
         }
         return store.findByIdempotencyKey(idempotencyKey).map(sample -> new Submission(sample, true));
+    }
+
+    /** The code of the ward's site: the rule sets a local pack switches off there do not run. */
+    private String siteOf(Ward ward) {
+        return wards.wardView(ward.code()).map(view -> view.site()).orElse(null);
     }
 
     private Ward knownWard(String code, List<FieldError> errors) {

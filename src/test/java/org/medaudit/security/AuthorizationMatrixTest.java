@@ -96,6 +96,11 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         EXPECTED.put("POST /api/v1/rule-books/reload", ADMIN);
         EXPECTED.put("GET /rules", Set.of(Roles.ADMIN, Roles.PHARMACIST));
         EXPECTED.put("POST /rules/reload", ADMIN);
+        EXPECTED.put("POST /api/v1/admin/back-tests", ADMIN);
+        EXPECTED.put("GET /api/v1/admin/back-tests/{id}", ADMIN);
+        EXPECTED.put("GET /admin/back-tests", ADMIN);
+        EXPECTED.put("POST /admin/back-tests", ADMIN);
+        EXPECTED.put("GET /admin/back-tests/{id}", ADMIN);
         EXPECTED.put("GET /audits", Set.of(Roles.ADMIN, Roles.PHARMACIST));
         EXPECTED.put("GET /audits/new", Set.of(Roles.ADMIN, Roles.PHARMACIST));
         EXPECTED.put("POST /audits", Set.of(Roles.ADMIN, Roles.PHARMACIST));

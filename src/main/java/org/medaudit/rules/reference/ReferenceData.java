@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import org.medaudit.system.YamlFiles;
 
 /**
  * Everything under {@code rules/reference/}: the data the rules read, loaded once per rule book.
+ *
+ * @param abbreviationsByText a memo of {@link #abbreviationsIn(String)}: dose texts and units repeat across charts,
+ *     and matching every abbreviation's pattern against each was the dearest part of building a chart's facts
  */
 public record ReferenceData(
         Formulary formulary,
@@ -21,7 +26,11 @@ public record ReferenceData(
         Map<String, Threshold> thresholds,
         CriticalMedicines criticalMedicines,
         List<Abbreviation> abbreviations,
-        List<Pattern> severeReactions) {
+        List<Pattern> severeReactions,
+        Map<String, Set<String>> abbreviationsByText) {
+
+    /** Distinct texts remembered at most; past it, texts are matched each time (free text must not grow memory). */
+    private static final int MEMO_LIMIT = 50_000;
 
     public static final String FOLDER = "reference";
 
@@ -35,7 +44,49 @@ public record ReferenceData(
         return new ReferenceData(formulary, units, thresholds(folder.resolve("thresholds.yaml")),
                 criticalMedicines(folder.resolve("critical-medicines.yaml"), formulary),
                 abbreviations(folder.resolve("abbreviations.yaml")),
-                severeReactions(folder.resolve("allergy-reactions.yaml")));
+                severeReactions(folder.resolve("allergy-reactions.yaml")), new ConcurrentHashMap<>());
+    }
+
+    /** The same data with other thresholds (a local pack's overrides in place). */
+    public ReferenceData withThresholds(Map<String, Threshold> replaced) {
+        return new ReferenceData(formulary, units, Map.copyOf(replaced), criticalMedicines, abbreviations,
+                severeReactions, abbreviationsByText);
+    }
+
+    /**
+     * The alternative values {@code thresholds.yaml} names where sources disagree ({@code alternative: {value,
+     * source}}), by threshold name, for a local pack that chooses them.
+     */
+    public static Map<String, Threshold> alternatives(Path folder) {
+        Path file = folder.resolve("thresholds.yaml");
+        Node root = Node.root(file, YamlFiles.readMapping(file));
+        Map<String, Threshold> alternatives = new LinkedHashMap<>();
+        root.entries().forEach((name, node) -> {
+            if (node.has("alternative")) {
+                Node alternative = node.get("alternative");
+                alternatives.put(name, new Threshold(name, alternative.get("value").number(),
+                        alternative.has("unit") ? alternative.get("unit").text()
+                                : node.has("unit") ? node.get("unit").text() : "",
+                        alternative.get("source").text()));
+            }
+        });
+        return Map.copyOf(alternatives);
+    }
+
+    /** The ids of the error-prone abbreviations a dose text or unit contains (none for null). */
+    public Set<String> abbreviationsIn(String text) {
+        if (text == null) {
+            return Set.of();
+        }
+        Set<String> found = abbreviationsByText.get(text);
+        if (found == null) {
+            found = abbreviations.stream().filter(abbreviation -> abbreviation.foundIn(text))
+                    .map(Abbreviation::id).collect(Collectors.toUnmodifiableSet());
+            if (abbreviationsByText.size() < MEMO_LIMIT) {
+                abbreviationsByText.put(text, found);
+            }
+        }
+        return found;
     }
 
     public Threshold threshold(String name) {
