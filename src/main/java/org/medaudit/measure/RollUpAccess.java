@@ -16,7 +16,7 @@ import org.medaudit.ward.SiteView;
  * site. The network's figures are for admins, pharmacists and tokens with no scope, never for a ward team.
  */
 @Singleton
-class RollUpAccess {
+public class RollUpAccess {
 
     private final WardAccess wards;
 
@@ -28,11 +28,16 @@ class RollUpAccess {
      * Refuses with 403 unless the caller may read every ward of the site. A site with no wards has no figures to
      * hide (and every signed-in caller can list the sites).
      */
-    void checkSite(Authentication who, SiteView site) {
-        if (!site.wards().stream().allMatch(ward -> wards.canRead(who, ward))) {
+    public void checkSite(Authentication who, SiteView site) {
+        if (!canReadSite(who, site)) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN, "You may read site " + site.code()
                     + "'s figures only when you may read every ward of it");
         }
+    }
+
+    /** Whether the caller may read every ward of the site, and so the site's figures. */
+    public boolean canReadSite(Authentication who, SiteView site) {
+        return site.wards().stream().allMatch(ward -> wards.canRead(who, ward));
     }
 
     /** Refuses with 403 unless the caller is an admin, a pharmacist or a token with no scope. */
