@@ -34,7 +34,7 @@ class SitePage {
     }
 
     /** A ward's row under the funnel plot. */
-    record FunnelRow(String code, String name, String numerator, String denominator, String rate, String band) {
+    record FunnelRow(String code, String name, String numerator, String denominator, String rate, String comparison) {
     }
 
     /** A measure the page can show, for the selector. */

@@ -246,22 +246,31 @@ public final class SpcChart {
             out.append("</g>");
             return;
         }
-        int every = (int) Math.ceil(30 / slot);
+        // Month names every so many months, counted from January so that the labels line up year on year.
+        int every = Math.max(1, (int) Math.ceil(30 / slot));
+        while (12 % every != 0) {
+            every++;
+        }
+        boolean yearShown = false;
         for (int i = 0; i < points.size(); i++) {
             YearMonth period = points.get(i).period();
             double tx = x(i);
             out.append("<line class=\"ma-tick\" x1=\"").append(num(tx)).append("\" x2=\"").append(num(tx))
                     .append("\" y1=\"").append(num(base)).append("\" y2=\"").append(num(base + 4)).append("\"/>");
-            if (i % every == 0 || period.getMonthValue() == 1) {
-                out.append("<text class=\"ma-tick-label\" x=\"").append(num(tx)).append("\" y=\"")
-                        .append(num(base + 16)).append("\" text-anchor=\"middle\">")
-                        .append(period.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK)).append("</text>");
+            if ((period.getMonthValue() - 1) % every != 0) {
+                continue;
             }
-            if (i == 0 || period.getMonthValue() == 1) {
+            out.append("<text class=\"ma-tick-label\" x=\"").append(num(tx)).append("\" y=\"")
+                    .append(num(base + 16)).append("\" text-anchor=\"middle\">")
+                    .append(period.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK)).append("</text>");
+            // The year under each January, and under the first label when the first January is far off.
+            boolean januarySoon = period.getMonthValue() != 1 && 13 - period.getMonthValue() <= every;
+            if (period.getMonthValue() == 1 || !yearShown && !januarySoon) {
                 out.append("<text class=\"ma-tick-label ma-tick-label--year\" x=\"").append(num(tx))
                         .append("\" y=\"").append(num(base + 30)).append("\" text-anchor=\"middle\">")
                         .append(period.getYear()).append("</text>");
             }
+            yearShown = true;
         }
         out.append("</g>");
     }
