@@ -37,6 +37,11 @@ public enum VariationIcon {
         return code;
     }
 
+    /** Whether a point's signals say its level has changed (the signals a variation icon and a highlighted point show). */
+    public static boolean specialCause(List<String> signals) {
+        return signals != null && signals.stream().anyMatch(SPECIAL_CAUSE::contains);
+    }
+
     /** The icon for a charted series with its signals applied; empty when there are no points. */
     public static Optional<VariationIcon> latest(List<ChartPoint> points, Improvement direction) {
         if (points.isEmpty()) {
@@ -44,7 +49,7 @@ public enum VariationIcon {
         }
         int last = points.size() - 1;
         ChartPoint latest = points.get(last);
-        if (latest.signals().stream().noneMatch(SPECIAL_CAUSE::contains)) {
+        if (!specialCause(latest.signals())) {
             return Optional.of(COMMON_CAUSE);
         }
         int side = latest.side();

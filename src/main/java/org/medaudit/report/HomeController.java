@@ -10,22 +10,27 @@ import io.micronaut.views.View;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.medaudit.measure.RollUpAccess;
 import org.medaudit.security.Roles;
 import org.medaudit.security.WardAccess;
 import org.medaudit.ward.SiteView;
 import org.medaudit.ward.WardDirectory;
 
-/** The start page after signing in: the sites and wards the person may read. */
+/** The start page after signing in: the sites and wards the person may read, each linked to its page. */
 @Controller
 @Secured({Roles.ADMIN, Roles.PHARMACIST, Roles.WARD})
 class HomeController {
 
     private final WardDirectory wards;
     private final WardAccess access;
+    private final RollUpAccess rollUps;
 
-    HomeController(WardDirectory wards, WardAccess access) {
+    HomeController(WardDirectory wards, WardAccess access, RollUpAccess rollUps) {
         this.wards = wards;
         this.access = access;
+        this.rollUps = rollUps;
     }
 
     @Get
@@ -37,6 +42,8 @@ class HomeController {
                         .filter(ward -> ward.active() && access.canRead(who, ward)).toList()))
                 .filter(site -> !site.wards().isEmpty())
                 .toList();
-        return new HashMap<>(Map.of("sites", readable));
+        Set<String> sitePages = wards.sites().stream().filter(site -> rollUps.canRead(who, site))
+                .map(SiteView::code).collect(Collectors.toSet());
+        return new HashMap<>(Map.of("sites", readable, "sitePages", sitePages));
     }
 }

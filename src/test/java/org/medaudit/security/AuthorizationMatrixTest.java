@@ -85,6 +85,11 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         EXPECTED.put("GET /admin/audit", ADMIN);
         EXPECTED.put("GET /api/v1/sites/{site}/rates", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
         EXPECTED.put("GET /api/v1/network/rates", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        // The ward and site pages: whoever may read the ward's rates, or every ward of the site.
+        EXPECTED.put("GET /wards/{code}", SIGNED_IN);
+        EXPECTED.put("GET /sites/{site}", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        EXPECTED.put("GET /wards/{code}/annotations/new", PEOPLE);
+        EXPECTED.put("POST /wards/{code}/annotations", PEOPLE);
         EXPECTED.put("GET /api/v1/wards/{ward}/annotations", SIGNED_IN);
         EXPECTED.put("GET /api/v1/wards/{ward}/annotations/{id}", SIGNED_IN);
         EXPECTED.put("POST /api/v1/wards/{ward}/annotations", PEOPLE);
