@@ -68,7 +68,7 @@ class PeriodsTest {
 
     private static Series.Point point(boolean audited, long charts) {
         return new Series.Point("2026-W32", audited, null, null, null, null, null, null, null, null, List.of(),
-                charts, 5, null);
+                charts, 5, null, null);
     }
 
     private static Annotation annotation(String kind, String start, String end) {
