@@ -22,7 +22,7 @@ echo "== JVM defaults"
 harness "$runs" "$load" ""
 echo "== Training run that writes the class-data archive target/medaudit.jsa (at exit)"
 rm -f target/medaudit.jsa
-harness 1 5 "-XX:ArchiveClassesAtExit=target/medaudit.jsa" >/dev/null
+harness 1 0 "-XX:ArchiveClassesAtExit=target/medaudit.jsa" >/dev/null
 ls -l target/medaudit.jsa
 echo "== Recommended: $recommended"
 harness "$runs" "$load" "$recommended"

@@ -108,7 +108,7 @@ public final class IntakeHarness {
                         .filter(m -> m.database().equals(database) && m.clients() == clients).toList();
                 double rate = median(runs.stream().mapToDouble(Measure::samplesPerSecond).toArray());
                 double jdbc = median(runs.stream().mapToDouble(Measure::jdbcSamplesPerSecond).toArray());
-                System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.0f | %.2f |%n", database, clients,
+                System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f |%n", database, clients,
                         rate, median(runs.stream().mapToDouble(Measure::p50Ms).toArray()),
                         median(runs.stream().mapToDouble(Measure::p99Ms).toArray()), jdbc, rate / jdbc);
             }

@@ -190,7 +190,8 @@ final class RunningService implements AutoCloseable {
     @Override
     public void close() throws Exception {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        // Generous: a training run with -XX:ArchiveClassesAtExit writes its class-data archive while it exits.
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
         }
         if (postgresDatabase != null) {
