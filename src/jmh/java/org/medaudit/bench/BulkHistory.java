@@ -152,6 +152,10 @@ public final class BulkHistory {
                     System.out.printf("%s: %,d samples so far%n", month, samples);
                 }
             }
+            db.setAutoCommit(true);
+            try (Statement pragma = db.createStatement()) {
+                pragma.execute("PRAGMA journal_mode = WAL"); // as the service keeps it, before it opens the file
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("Loaded %,d samples with %,d findings into %d wards, %s to %s, in %.0f s (%,.0f samples/s)%n",
                     samples, findings, wards.size(), first, last, seconds, samples / seconds);

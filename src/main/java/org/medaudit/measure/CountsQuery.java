@@ -1,13 +1,15 @@
 package org.medaudit.measure;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javax.sql.DataSource;
 import org.medaudit.rules.Taxonomy;
 
 /**
@@ -73,10 +75,10 @@ class CountsQuery {
     private static final String DOCUMENTATION = category("documentation");
     private static final String POLICY_COMPLIANCE = category("policy-compliance");
 
-    private final JdbcOperations jdbc;
+    private final DataSource dataSource;
 
-    CountsQuery(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    CountsQuery(DataSource dataSource) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
     /**
@@ -84,7 +86,6 @@ class CountsQuery {
      * wards; {@code wardIds} null means every ward of the network. Earlier periods are included because a frozen
      * baseline is taken from a series' first points, whatever range is shown.
      */
-    @Transactional
     List<WardPeriodCounts> upTo(List<Long> wardIds, String to, Basis basis) {
         if (wardIds != null && wardIds.isEmpty()) {
             return List.of();
@@ -93,7 +94,11 @@ class CountsQuery {
                 : "s.ward_id IN (" + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ") AND";
         String sql = SQL.formatted(Taxonomy.PRESCRIBING_ERROR, SERIOUS, OMITTED_DOSE, DOCUMENTATION,
                 POLICY_COMPLIANCE, basis.condition(), wards);
-        return jdbc.prepareStatement(sql, statement -> {
+        // One statement in auto-commit (a consistent snapshot by itself), outside any transaction: an immediate
+        // SQLite transaction would hold the write lock for the whole aggregation — seconds for a network's history —
+        // and every writer and token check would wait for it.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
             if (wardIds != null) {
                 for (Long id : wardIds) {
@@ -108,7 +113,9 @@ class CountsQuery {
                 }
                 return counts;
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the stored samples", e);
+        }
     }
 
     /**
@@ -116,14 +123,16 @@ class CountsQuery {
      * {@code ward_data_version} rows, which database triggers raise with every write their rates depend on. It
      * changes whenever any of the wards' data does, so {@link SeriesCache} can tell a current entry from a stale one.
      */
-    @Transactional
     long dataVersion(List<Long> wardIds) {
         if (wardIds != null && wardIds.isEmpty()) {
             return 0;
         }
         String sql = "SELECT COALESCE(SUM(version), 0) FROM ward_data_version" + (wardIds == null ? ""
                 : " WHERE ward_id IN (" + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ")");
-        return jdbc.prepareStatement(sql, statement -> {
+        // One statement in auto-commit, outside any transaction: SQLite's immediate transactions would take the
+        // write lock for this read, and every cached answer would queue behind writers and each other.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             if (wardIds != null) {
                 for (int i = 0; i < wardIds.size(); i++) {
                     statement.setLong(i + 1, wardIds.get(i));
@@ -132,7 +141,9 @@ class CountsQuery {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0L;
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the wards' data version", e);
+        }
     }
 
     /** A category name, checked against the taxonomy so that a misspelling fails at start-up, not as a zero. */
