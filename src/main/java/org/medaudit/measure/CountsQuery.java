@@ -1,8 +1,9 @@
 package org.medaudit.measure;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.medaudit.rules.Taxonomy;
 
 /**
@@ -81,10 +83,10 @@ class CountsQuery {
     /** The key of summed counts in {@link #query}'s answer. */
     private static final Long ALL = -1L;
 
-    private final JdbcOperations jdbc;
+    private final DataSource dataSource;
 
-    CountsQuery(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    CountsQuery(DataSource dataSource) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
     /**
@@ -92,7 +94,6 @@ class CountsQuery {
      * that kind), summed over the given wards; {@code wardIds} null means every ward of the network. Earlier periods
      * are included because a frozen baseline is taken from a series' first points, whatever range is shown.
      */
-    @Transactional
     List<WardPeriodCounts> upTo(List<Long> wardIds, Periods.Kind kind, String to, Basis basis) {
         return query(wardIds, kind, to, basis, false).getOrDefault(ALL, List.of());
     }
@@ -101,7 +102,6 @@ class CountsQuery {
      * The same monthly counts kept apart per ward, in the same single query: each ward's audited months up to
      * {@code to}, by ward id. What a summary of many wards needs without one query per ward.
      */
-    @Transactional
     Map<Long, List<WardPeriodCounts>> byWardUpTo(List<Long> wardIds, String to, Basis basis) {
         return query(wardIds, Periods.Kind.MONTH, to, basis, true);
     }
@@ -115,7 +115,11 @@ class CountsQuery {
                 : "s.ward_id IN (" + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ") AND";
         String sql = SQL.formatted(Taxonomy.PRESCRIBING_ERROR, SERIOUS, OMITTED_DOSE, DOCUMENTATION,
                 POLICY_COMPLIANCE, basis.condition(), wards, kind.column(), byWard ? "ward_id," : "");
-        return jdbc.prepareStatement(sql, statement -> {
+        // One statement in auto-commit (a consistent snapshot by itself), outside any transaction: an immediate
+        // SQLite transaction would hold the write lock for the whole aggregation — seconds for a network's history —
+        // and every writer and token check would wait for it.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
             if (wardIds != null) {
                 for (Long id : wardIds) {
@@ -131,18 +135,20 @@ class CountsQuery {
                 }
                 return counts;
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the stored samples", e);
+        }
     }
 
     /** The latest audited period of any of the wards, not after {@code notAfter}; empty when none was audited. */
-    @Transactional
     Optional<String> latestPeriod(List<Long> wardIds, String notAfter) {
         if (wardIds.isEmpty()) {
             return Optional.empty();
         }
         String sql = "SELECT MAX(period) AS latest FROM chart_sample WHERE ward_id IN ("
                 + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ") AND period <= ?";
-        return jdbc.prepareStatement(sql, statement -> {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
             for (Long id : wardIds) {
                 statement.setLong(index++, id);
@@ -151,7 +157,9 @@ class CountsQuery {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(rows.getString("latest")) : Optional.<String>empty();
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not find the latest audited period", e);
+        }
     }
 
     /**
@@ -159,14 +167,16 @@ class CountsQuery {
      * {@code ward_data_version} rows, which database triggers raise with every write their rates depend on. It
      * changes whenever any of the wards' data does, so {@link SeriesCache} can tell a current entry from a stale one.
      */
-    @Transactional
     long dataVersion(List<Long> wardIds) {
         if (wardIds != null && wardIds.isEmpty()) {
             return 0;
         }
         String sql = "SELECT COALESCE(SUM(version), 0) FROM ward_data_version" + (wardIds == null ? ""
                 : " WHERE ward_id IN (" + String.join(", ", Collections.nCopies(wardIds.size(), "?")) + ")");
-        return jdbc.prepareStatement(sql, statement -> {
+        // One statement in auto-commit, outside any transaction: SQLite's immediate transactions would take the
+        // write lock for this read, and every cached answer would queue behind writers and each other.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             if (wardIds != null) {
                 for (int i = 0; i < wardIds.size(); i++) {
                     statement.setLong(i + 1, wardIds.get(i));
@@ -175,7 +185,9 @@ class CountsQuery {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0L;
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the wards' data version", e);
+        }
     }
 
     /** A category name, checked against the taxonomy so that a misspelling fails at start-up, not as a zero. */
