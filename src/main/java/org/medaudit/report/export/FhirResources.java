@@ -127,7 +127,6 @@ class FhirResources {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "collection");
-        bundle.put("total", reports.size());
         if (!reports.isEmpty()) {
             bundle.put("entry", reports.stream().map(report -> Map.of("fullUrl", "urn:uuid:" + uuid(report),
                     "resource", report)).toList());

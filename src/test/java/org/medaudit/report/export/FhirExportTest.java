@@ -121,8 +121,11 @@ class FhirExportTest implements TestPropertyProvider {
         assertThat(FhirValidation.errors(response.body())).isEmpty();
         Map<String, Object> bundle = response.object();
         int measures = ((List<?>) pharmacist.get("/api/v1/measures").json()).size();
-        assertThat(bundle).containsEntry("resourceType", "Bundle").containsEntry("type", "collection")
-                .containsEntry("total", measures * 2);
+        assertThat(bundle).containsEntry("resourceType", "Bundle").containsEntry("type", "collection");
+        List<Map<String, Object>> entries = at(bundle, "entry");
+        assertThat(entries).hasSize(measures * 2).allSatisfy(entry -> assertThat(at(entry, "resource", "resourceType")
+                .toString()).isEqualTo("MeasureReport"));
+        assertThat(entries).extracting(entry -> at(entry, "fullUrl")).doesNotHaveDuplicates();
     }
 
     @Test
