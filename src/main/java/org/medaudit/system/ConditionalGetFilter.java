@@ -5,6 +5,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -63,6 +64,9 @@ class ConditionalGetFilter implements HttpServerFilter {
                 notModified.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
                 notModified.getHeaders().remove(HttpHeaders.CONTENT_DISPOSITION);
                 return notModified;
+            }
+            if (response.getContentType().isEmpty()) {
+                response.contentType(MediaType.APPLICATION_JSON_TYPE); // raw bytes would otherwise lose their type
             }
             return response.body(bytes);
         });

@@ -11,6 +11,6 @@ class PostgresMeasuresTest extends MeasuresContract {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabases.postgres();
+        return unsuppressed(TestDatabases.postgres());
     }
 }

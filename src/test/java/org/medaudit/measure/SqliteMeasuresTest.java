@@ -9,6 +9,6 @@ class SqliteMeasuresTest extends MeasuresContract {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabases.sqlite();
+        return unsuppressed(TestDatabases.sqlite());
     }
 }

@@ -63,6 +63,14 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         EXPECTED.put("GET /api/v1/wards/{code}", SIGNED_IN);
         EXPECTED.put("GET /api/v1/wards/{ward}/rates", SIGNED_IN);
         EXPECTED.put("GET /api/v1/measures", SIGNED_IN);
+        EXPECTED.put("GET /api/v1/measures/{id}", SIGNED_IN);
+        // Each caller gets the wards it may read (possibly none): never refused.
+        EXPECTED.put("GET /api/v1/summary", SIGNED_IN);
+        EXPECTED.put("GET /api/v1/wards/{ward}/findings-summary", SIGNED_IN);
+        EXPECTED.put("GET /api/v1/sites/{site}/findings-summary",
+                Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        EXPECTED.put("GET /api/v1/network/findings-summary",
+                Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
         EXPECTED.put("GET /api/v1/admin/users", ADMIN);
         EXPECTED.put("POST /api/v1/admin/users", ADMIN);
         EXPECTED.put("GET /api/v1/admin/users/{username}", ADMIN);

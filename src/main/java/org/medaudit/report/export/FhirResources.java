@@ -53,7 +53,7 @@ class FhirResources {
 
     FhirResources(MeasureCatalogue measures, RuleBookService ruleBooks, WardDirectory wards,
             FindingSummaries findings, SmallNumbers smallNumbers,
-            @Value("${medaudit.fhir.base-url:https://medaudit.org/fhir}") String base) {
+            @Value("${medaudit.fhir.base-url:`https://medaudit.org/fhir`}") String base) {
         this.measures = measures;
         this.ruleBooks = ruleBooks;
         this.wards = wards;
@@ -127,7 +127,6 @@ class FhirResources {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "collection");
-        bundle.put("total", reports.size());
         if (!reports.isEmpty()) {
             bundle.put("entry", reports.stream().map(report -> Map.of("fullUrl", "urn:uuid:" + uuid(report),
                     "resource", report)).toList());
@@ -196,9 +195,15 @@ class FhirResources {
         return population;
     }
 
+    /**
+     * A population as the measure document words it. R4 requires a criteria expression in one of three languages;
+     * the count is named as a CQL quoted identifier of MedAudit's raw count, and its description says so: MedAudit
+     * computes it itself and publishes no CQL library.
+     */
     private static Map<String, Object> definition(String code, MeasureDefinition.Part part) {
         return Map.of("code", concept(POPULATION, code, null), "description", part.description(),
-                "criteria", Map.of("language", "text/plain", "expression", part.count()));
+                "criteria", Map.of("language", "text/cql", "expression", "\"" + part.count() + "\"",
+                        "description", "MedAudit's raw count '" + part.count() + "', computed by MedAudit"));
     }
 
     private static Map<String, Object> masked() {

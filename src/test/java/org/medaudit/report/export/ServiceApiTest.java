@@ -302,6 +302,7 @@ class ServiceApiTest implements TestPropertyProvider {
         String etag = first.header("ETag");
         assertThat(etag).matches("\"[0-9a-f]{32}\"");
         assertThat(first.header("Cache-Control")).isEqualTo("private, max-age=0, must-revalidate");
+        assertThat(first.header("Content-Type")).startsWith("application/json");
 
         HttpResponse<String> again = conditional(path, etag);
         assertThat(again.statusCode()).isEqualTo(304);
