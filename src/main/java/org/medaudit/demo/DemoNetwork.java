@@ -194,7 +194,8 @@ public class DemoNetwork {
                 "Kept the post-take review on every weekday; the weekly-dosing sticker is in the admission pack.",
                 "The error rate has stayed below the old centre line for more than seven months: a shift, so the "
                         + "change has held.",
-                ""), AUTHOR);
+                "Rebase the error-rate chart at the month of the change, with the reason, and test the round "
+                        + "review at weekends."), AUTHOR);
     }
 
     /** A site report for the latest month, from the site of the first ward filled. */
