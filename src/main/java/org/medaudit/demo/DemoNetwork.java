@@ -190,11 +190,15 @@ public class DemoNetwork {
                         + "poor kidney function. Catching them on the round is quicker than a later review.",
                 "Adopt the round review. Next cycle: a weekly-dosing sticker at clerking, led by the ward manager."),
                 AUTHOR);
+        if (!last.isAfter(change)) {
+            return; // a short demo: the change month is the latest, and has its report
+        }
         reports.create(subject, new ReportDraft(last.toString(), "draft",
                 "Kept the post-take review on every weekday; the weekly-dosing sticker is in the admission pack.",
                 "The error rate has stayed below the old centre line for more than seven months: a shift, so the "
                         + "change has held.",
-                ""), AUTHOR);
+                "Rebase the error-rate chart at the month of the change, with the reason, and test the round "
+                        + "review at weekends."), AUTHOR);
     }
 
     /** A site report for the latest month, from the site of the first ward filled. */
