@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import org.medaudit.support.Browser;
 
 /**
- * Takes the screenshots in docs/screenshots of a running MedAudit with demo data. Not a test: run it by hand against
- * a service started with {@code --medaudit.demo.enabled=true} and a known admin password, e.g.
- * {@code mvn -q -o test-compile exec:java}-style, or from an IDE with arguments
- * {@code http://localhost:8080 admin <password>}.
+ * Takes the screenshots in docs/screenshots of a running MedAudit with demo data. Not a test: start the service with
+ * {@code MEDAUDIT_ADMIN_PASSWORD=… java -jar target/medaudit.jar --medaudit.demo.enabled=true}, wait for "Demo data
+ * ready", then {@code mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt && mvn -q test-compile && java -cp
+ * target/test-classes:target/classes:$(cat cp.txt) org.medaudit.report.PageScreenshots http://localhost:8080 admin
+ * <password>}. It records one PDSA cycle on AMU through the annotation form when AMU has none.
  */
 public final class PageScreenshots {
 
