@@ -17,6 +17,9 @@ import org.medaudit.ward.WardView;
  */
 public record FormPage(String formId, int version, String title, List<Section> sections, List<Datalist> datalists) {
 
+    /** The datalist of the formulary's drug names. */
+    private static final String DRUGS = "formulary";
+
     /** A titled section: its single questions, then its rows (or null). */
     public record Section(String id, String title, @Nullable String hint, List<Field> fields, @Nullable Rows rows) {
     }
@@ -54,9 +57,10 @@ public record FormPage(String formId, int version, String title, List<Section> s
      * The page for a form with these answers and errors (keyed by field id).
      *
      * @param sites the sites and wards, for the wards vocabulary (active wards only)
+     * @param drugs the formulary's names, suggested in every {@code drug} field
      */
     public static FormPage of(FormDefinition form, FormValues values, Map<String, String> errors,
-            List<SiteView> sites) {
+            List<SiteView> sites, List<String> drugs) {
         Set<String> datalists = new LinkedHashSet<>();
         List<Section> sections = new ArrayList<>();
         for (FormSection section : form.sections()) {
@@ -86,7 +90,7 @@ public record FormPage(String formId, int version, String title, List<Section> s
             sections.add(new Section(section.id(), section.title(), section.hint(), fields, rows));
         }
         List<Datalist> lists = datalists.stream().map(name -> new Datalist(datalistId(name),
-                Vocabularies.codes(name).orElse(List.of()))).toList();
+                name.equals(DRUGS) ? drugs : Vocabularies.codes(name).orElse(List.of()))).toList();
         return new FormPage(form.id(), form.version(), form.title(), sections, lists);
     }
 
@@ -112,11 +116,14 @@ public record FormPage(String formId, int version, String title, List<Section> s
             case FormField.DATETIME -> new Field(id, label, hint, "input", "datetime-local", null, value,
                     List.of(), null, error, "medaudit-input--datetime", describedBy, false);
             default -> {
-                if (field.vocabulary() != null) {
-                    datalists.add(field.vocabulary());
+                // The contract resolves every drug name through the formulary, so drug fields suggest its names.
+                String suggestions = field.vocabulary() != null ? field.vocabulary()
+                        : field.maps().endsWith("/drug") ? DRUGS : null;
+                if (suggestions != null) {
+                    datalists.add(suggestions);
                 }
                 yield new Field(id, label, hint, "input", "text", null, value, List.of(),
-                        field.vocabulary() == null ? null : datalistId(field.vocabulary()), error,
+                        suggestions == null ? null : datalistId(suggestions), error,
                         inRow ? "govuk-input--width-10" : "govuk-input--width-20", describedBy, false);
             }
         };

@@ -106,11 +106,16 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         EXPECTED.put("POST /api/v1/samples/{id}/findings", Set.of(Roles.ADMIN, Roles.PHARMACIST));
         EXPECTED.put("POST /api/v1/samples/{id}/findings/{findingId}/confirm", Set.of(Roles.ADMIN, Roles.PHARMACIST));
         EXPECTED.put("POST /api/v1/samples/{id}/findings/{findingId}/override", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/upload", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /audits/upload", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/upload/template.csv", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/upload/{job}", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/upload/{job}/status", Set.of(Roles.ADMIN, Roles.PHARMACIST));
     }
 
     /** Values for path variables: a ward the ward user may read, and ids that exist nowhere. */
     static final Map<String, String> VARIABLES = Map.of("id", "999999", "code", "AMU", "ward", "AMU",
-            "username", "nobody-here", "selector", "liveness", "findingId", "999999", "site", "RGH");
+            "username", "nobody-here", "selector", "liveness", "findingId", "999999", "site", "RGH", "job", "999999");
 
     @Inject
     EmbeddedServer server;
