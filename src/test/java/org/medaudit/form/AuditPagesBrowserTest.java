@@ -97,7 +97,7 @@ class AuditPagesBrowserTest implements TestPropertyProvider {
             browser.press(Keys.TAB); // past "Add another allergy"
             // The order: drug, dose, unit, as written, route, frequency, PRN, (no maximum), indication, start,
             // (no review date), signed.
-            assertThat(browser.focused().getAttribute("id")).isEqualTo("orders-0-drug");
+            assertThat(browser.focused().getAttribute("id")).as(String.join(" | ", trail)).isEqualTo("orders-0-drug");
             answer(browser, "methotrexate");
             answer(browser, "10");
             answer(browser, "mg");
@@ -229,9 +229,15 @@ class AuditPagesBrowserTest implements TestPropertyProvider {
         }
     }
 
+    /** Where the focus went after each answer, for the message when the tab order is not as expected. */
+    private final List<String> trail = new java.util.ArrayList<>();
+
     /** Types an answer into the field with the focus and moves on to the next one. */
-    private static void answer(Browser browser, String text) {
-        browser.type(text).press(Keys.TAB);
+    private void answer(Browser browser, String text) {
+        WebElement field = browser.focused();
+        browser.type(text);
+        trail.add(field.getAttribute("id") + "=" + field.getDomProperty("value"));
+        browser.press(Keys.TAB);
     }
 
     @SuppressWarnings("unchecked")

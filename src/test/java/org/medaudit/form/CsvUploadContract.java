@@ -220,8 +220,8 @@ abstract class CsvUploadContract implements TestPropertyProvider {
         String header = designExampleCsv().lines().findFirst().orElseThrow();
         List<String> columns = List.of(header.split(","));
         StringBuilder csv = new StringBuilder(header).append('\n');
-        String indication = "secondary prevention after ischaemic stroke, continued from home ".repeat(3).strip();
-        int charts = 220;
+        String indication = "secondary prevention after ischaemic stroke and continued from home ".repeat(2).strip();
+        int charts = 260;
         for (int chart = 1; chart <= charts; chart++) {
             for (int order = 0; order < 20; order++) {
                 csv.append(line(columns, Map.of("chart", String.valueOf(chart), "ward", order == 0 ? "AMU" : "",
