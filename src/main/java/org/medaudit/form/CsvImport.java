@@ -41,7 +41,6 @@ public class CsvImport {
 
     /** A reference with a run of 7 or more digits could be a hospital or NHS number: refused, never echoed. */
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{7,}");
-    private static final Pattern SPACED_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?");
 
     private final AuditEntry entry;
 
@@ -313,11 +312,10 @@ public class CsvImport {
     private record Cell(long line, String column) {
     }
 
-    /** A cell as the form's answer: spreadsheet spellings of yes/no, date-times and lists made the form's own. */
+    /** A cell as the form's answer: spreadsheet spellings of yes/no and lists made the form's own. */
     private static String answer(FormField field, String value) {
         return switch (field.type()) {
             case FormField.YES_NO -> yes(value) ? "yes" : no(value) ? "no" : value;
-            case FormField.DATETIME -> SPACED_DATE_TIME.matcher(value).matches() ? value.replace(' ', 'T') : value;
             case FormField.LIST -> value.replace(';', '\n');
             default -> value;
         };

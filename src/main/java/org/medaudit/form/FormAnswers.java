@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.medaudit.sample.ChartSampleReader;
 import org.medaudit.system.FieldError;
 import org.medaudit.system.FormValues;
@@ -25,6 +26,8 @@ public final class FormAnswers {
 
     /** Most rows a repeated section can grow to: as many items as the contract accepts. */
     public static final int MAX_ROWS = ChartSampleReader.MAX_ITEMS;
+
+    private static final Pattern SPACED_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?");
 
     private FormAnswers() {
     }
@@ -266,6 +269,8 @@ public final class FormAnswers {
                 case "no" -> Boolean.FALSE;
                 default -> answer;
             };
+            // Typed with a space, as people write it; the contract's form has a T.
+            case FormField.DATETIME -> SPACED_DATE_TIME.matcher(answer).matches() ? answer.replace(' ', 'T') : answer;
             case FormField.LIST -> answer.lines().flatMap(line -> Arrays.stream(line.split(",")))
                     .map(String::strip).filter(item -> !item.isEmpty()).toList();
             default -> answer;

@@ -65,7 +65,8 @@ public record FormPage(String formId, int version, String title, List<Section> s
         List<Section> sections = new ArrayList<>();
         for (FormSection section : form.sections()) {
             List<Field> fields = section.visibleFields().stream()
-                    .map(field -> field(field, field.name(0), field.hint(), values, errors, sites, datalists, false))
+                    .map(field -> field(field, field.name(0), hint(field, true), values, errors, sites, datalists,
+                            false))
                     .toList();
             Rows rows = null;
             RowGroup group = section.rows();
@@ -77,7 +78,7 @@ public record FormPage(String formId, int version, String title, List<Section> s
                     // Hints show on the first row only: repeated on every row they would double its height.
                     rowViews.add(new Row(rowId(group, row), group.label() + " " + (row + 1),
                             group.visibleFields().stream().map(field -> field(field, field.name(index),
-                                    index == 0 ? field.hint() : null, values, errors, sites, datalists, true))
+                                    hint(field, index == 0), values, errors, sites, datalists, true))
                                     .toList()));
                 }
                 Field none = group.none() == null ? null : new Field(group.noneName(), group.none(), null,
@@ -111,9 +112,10 @@ public record FormPage(String formId, int version, String title, List<Section> s
                     error, "", describedBy, false);
             case FormField.NUMBER -> new Field(id, label, hint, "input", "text", "decimal", value, List.of(),
                     null, error, "govuk-input--width-5", describedBy, false);
-            case FormField.DATE -> new Field(id, label, hint, "input", "date", null, value, List.of(), null,
+            // Text, not the browser's date pickers: typed in one go, the same in every browser, and accessible.
+            case FormField.DATE -> new Field(id, label, hint, "input", "text", null, value, List.of(), null,
                     error, "govuk-input--width-10", describedBy, false);
-            case FormField.DATETIME -> new Field(id, label, hint, "input", "datetime-local", null, value,
+            case FormField.DATETIME -> new Field(id, label, hint, "input", "text", null, value.replace('T', ' '),
                     List.of(), null, error, "medaudit-input--datetime", describedBy, false);
             default -> {
                 // The contract resolves every drug name through the formulary, so drug fields suggest its names.
@@ -127,6 +129,19 @@ public record FormPage(String formId, int version, String title, List<Section> s
                         inRow ? "govuk-input--width-10" : "govuk-input--width-20", describedBy, false);
             }
         };
+    }
+
+    /** A field's hint where it is shown (rows show theirs on the first row only), with the format of a date. */
+    private static String hint(FormField field, boolean shown) {
+        if (!shown) {
+            return null;
+        }
+        String format = switch (field.type()) {
+            case FormField.DATE -> "For example 2026-10-14.";
+            case FormField.DATETIME -> "For example 2026-10-12 14:05.";
+            default -> null;
+        };
+        return format == null ? field.hint() : field.hint() == null ? format : field.hint() + " " + format;
     }
 
     private static List<Option> options(FormField field, String value, List<SiteView> sites) {

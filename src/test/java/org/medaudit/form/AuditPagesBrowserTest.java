@@ -82,7 +82,7 @@ class AuditPagesBrowserTest implements TestPropertyProvider {
             browser.press(Keys.TAB, Keys.ENTER, Keys.TAB);
             assertThat(browser.focused().getAttribute("id")).isEqualTo("ward");
             answer(browser, "AMU");
-            answer(browser, "14102026");
+            answer(browser, "2026-10-14");
             answer(browser, "r");
             // Patient: age, sex, weight, eGFR, (CrCl not recorded), conditions, allergy status, one allergy.
             answer(browser, "78");
@@ -107,14 +107,14 @@ class AuditPagesBrowserTest implements TestPropertyProvider {
             answer(browser, "n");
             browser.press(Keys.TAB);
             answer(browser, "rheumatoid arthritis");
-            answer(browser, "12102026");
+            answer(browser, "2026-10-12");
             browser.press(Keys.TAB);
             answer(browser, "y");
             browser.press(Keys.TAB); // past "Add another order"
             // Reconciliation times, then the warfarin taken at home, not on the chart, with no change documented.
-            answer(browser, "121020261405");
-            answer(browser, "131020260930");
-            answer(browser, "131020261100");
+            answer(browser, "2026-10-12 14:05");
+            answer(browser, "2026-10-13 09:30");
+            answer(browser, "2026-10-13 11:00");
             browser.press(Keys.TAB); // past "no medicines before admission"
             answer(browser, "warfarin");
             answer(browser, "3");
@@ -128,7 +128,7 @@ class AuditPagesBrowserTest implements TestPropertyProvider {
             answer(browser, "n");
             browser.press(Keys.TAB, Keys.TAB); // past "Add another", "no monitoring results"
             answer(browser, "INR");
-            answer(browser, "13102026");
+            answer(browser, "2026-10-13");
             answer(browser, "6.4");
             browser.press(Keys.TAB); // past "Add another result"
             assertThat(browser.focused().getText()).isEqualTo("Save and check the chart");
@@ -197,7 +197,8 @@ class AuditPagesBrowserTest implements TestPropertyProvider {
     @Test
     @DisplayName("a CSV with one bad chart is uploaded and the report shows what was stored and why one was refused")
     void uploadACsvWithOneBadRow() throws IOException {
-        Path file = Files.createTempFile("audits-", ".csv");
+        Path folder = Files.createTempDirectory("medaudit-upload");
+        Path file = folder.resolve("amu-october-audits.csv");
         Files.writeString(file, CsvUploadContract.withBadChart(CsvUploadContract.designExampleCsv()
                 .replace("2026-10-14", "2026-10-16"), "by mouth"));
         try (Browser browser = new Browser(server.getURI())) {
@@ -212,6 +213,7 @@ class AuditPagesBrowserTest implements TestPropertyProvider {
             screenshot(browser, "3-upload-report.png");
         } finally {
             Files.delete(file);
+            Files.delete(folder);
         }
     }
 
