@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ public final class CsvImportCommand {
                 try {
                     return imports.run(form.get(), reader, defaultWard, outcome -> out.println(line(outcome)));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             summary.fileProblems().forEach(problem -> out.println("line " + problem.line()
@@ -126,7 +127,7 @@ public final class CsvImportCommand {
                     + summary.alreadyStored() + " already stored by an earlier import, " + summary.refused()
                     + " refused" + (summary.fileProblems().isEmpty() ? "" : "; the file has problems (above)"));
             return summary.refused() == 0 && summary.fileProblems().isEmpty() ? 0 : 1;
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("Cannot read " + options.file() + ": " + e.getMessage());
             return 2;
         }

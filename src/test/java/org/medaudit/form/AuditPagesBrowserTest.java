@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,7 +233,7 @@ class AuditPagesBrowserTest implements TestPropertyProvider {
     }
 
     /** Where the focus went after each answer, for the message when the tab order is not as expected. */
-    private final List<String> trail = new java.util.ArrayList<>();
+    private final List<String> trail = new ArrayList<>();
 
     /** Types an answer into the field with the focus and moves on to the next one. */
     private void answer(Browser browser, String text) {
