@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Records every change — samples, findings, users, tokens, rules, wards — with who made it and, where it applies,
@@ -23,6 +24,9 @@ public class AuditTrail {
 
     /** The actor of changes made by MedAudit itself (start-up, first-run admin, the sites file). */
     public static final String SYSTEM = "system";
+
+    /** Who background work (a CSV import) is done for, as there is no request to say so. */
+    private static final ThreadLocal<String> ACTING_FOR = new ThreadLocal<>();
 
     private final AuditEventRepository events;
     private final SecurityService security;
@@ -39,9 +43,27 @@ public class AuditTrail {
     /** Records a change by whoever is making the current request (or the system, outside a request). */
     public void record(String action, String subjectType, String subjectId, @Nullable Object before,
             @Nullable Object after) {
-        String actor = security.username().orElse(SYSTEM);
+        String actor = ACTING_FOR.get() != null ? ACTING_FOR.get() : security.username().orElse(SYSTEM);
         events.save(new AuditEvent(null, Instant.now(clock), actor, action, subjectType, subjectId, text(before),
                 text(after)));
+    }
+
+    /**
+     * Runs work outside a request (a background CSV import, the command line) on behalf of a person, so that the
+     * changes it makes are recorded as theirs.
+     */
+    public static <T> T actingFor(String username, Supplier<T> work) {
+        String before = ACTING_FOR.get();
+        ACTING_FOR.set(username);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                ACTING_FOR.remove();
+            } else {
+                ACTING_FOR.set(before);
+            }
+        }
     }
 
     /** Newest first. */

@@ -108,9 +108,27 @@ public class AuditEntry {
         return mapped;
     }
 
-    private static InvalidRequestException onForm(FormDefinition form, FormValues values,
-            FormAnswers.Mapped mapped, List<FieldError> errors) {
-        return new InvalidRequestException(FormAnswers.onForm(form, values, mapped, errors));
+    private static RefusedAnswers onForm(FormDefinition form, FormValues values, FormAnswers.Mapped mapped,
+            List<FieldError> errors) {
+        return new RefusedAnswers(FormAnswers.placed(form, values, mapped, errors));
+    }
+
+    /**
+     * Answers refused: each error as a page shows it (pointer = field id, message naming the field), and placed, for
+     * a caller that names fields its own way (the CSV import names columns and lines).
+     */
+    public static final class RefusedAnswers extends InvalidRequestException {
+
+        private final transient List<FormAnswers.Placed> placed;
+
+        RefusedAnswers(List<FormAnswers.Placed> placed) {
+            super(placed.stream().map(FormAnswers.Placed::onField).toList());
+            this.placed = placed;
+        }
+
+        public List<FormAnswers.Placed> placed() {
+            return placed;
+        }
     }
 
     @SuppressWarnings("unchecked")

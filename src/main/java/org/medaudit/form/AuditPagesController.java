@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.medaudit.rules.RuleBookService;
 import org.medaudit.sample.IdempotencyConflictException;
 import org.medaudit.sample.SampleIntake;
 import org.medaudit.sample.SampleList;
@@ -57,15 +58,17 @@ class AuditPagesController {
     private final SampleIntake samples;
     private final SampleList list;
     private final WardDirectory wards;
+    private final RuleBookService ruleBooks;
     private final Clock clock;
 
     AuditPagesController(FormCatalogue forms, AuditEntry entry, SampleIntake samples, SampleList list,
-            WardDirectory wards, Clock clock) {
+            WardDirectory wards, RuleBookService ruleBooks, Clock clock) {
         this.forms = forms;
         this.entry = entry;
         this.samples = samples;
         this.list = list;
         this.wards = wards;
+        this.ruleBooks = ruleBooks;
         this.clock = clock;
     }
 
@@ -212,7 +215,8 @@ class AuditPagesController {
     private ModelAndView<Map<String, Object>> formPage(FormDefinition definition, FormValues values,
             Map<String, String> errors, String notice, String action, Map<String, Object> correction) {
         Map<String, Object> model = new HashMap<>();
-        model.put("form", FormPage.of(definition, values, errors, wards.sites()));
+        model.put("form", FormPage.of(definition, values, errors, wards.sites(),
+                ruleBooks.current().reference().formulary().names()));
         model.put("definition", definition);
         model.put("forms", forms.all());
         model.put("errors", errors);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.medaudit.sample.ChartSampleReader;
 import org.medaudit.system.FieldError;
 import org.medaudit.system.FormValues;
@@ -25,6 +26,8 @@ public final class FormAnswers {
 
     /** Most rows a repeated section can grow to: as many items as the contract accepts. */
     public static final int MAX_ROWS = ChartSampleReader.MAX_ITEMS;
+
+    private static final Pattern SPACED_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?");
 
     private FormAnswers() {
     }
@@ -140,11 +143,30 @@ public final class FormAnswers {
      */
     public static List<FieldError> onForm(FormDefinition form, FormValues values, Mapped mapped,
             List<FieldError> errors) {
+        return placed(form, values, mapped, errors).stream().map(Placed::onField).toList();
+    }
+
+    /**
+     * A contract error placed on the form.
+     *
+     * @param id the id of the field it is about
+     * @param what that field's label (with its row), or the contract path when the form does not show it
+     */
+    public record Placed(String id, String what, String detail) {
+
+        FieldError onField() {
+            return new FieldError("/" + id, what + ": " + detail);
+        }
+    }
+
+    /** The errors placed on the fields they are about, in the order the fields appear on the page. */
+    public static List<Placed> placed(FormDefinition form, FormValues values, Mapped mapped,
+            List<FieldError> errors) {
         List<String> order = fieldIds(form, values);
         return errors.stream()
                 .map(error -> place(form, mapped, error))
-                .sorted(Comparator.comparingInt(error -> {
-                    int index = order.indexOf(error.pointer().substring(1));
+                .sorted(Comparator.comparingInt(placed -> {
+                    int index = order.indexOf(placed.id());
                     return index < 0 ? Integer.MAX_VALUE : index;
                 }))
                 .toList();
@@ -179,7 +201,7 @@ public final class FormAnswers {
 
     // ---- errors onto fields ----
 
-    private static FieldError place(FormDefinition form, Mapped mapped, FieldError error) {
+    private static Placed place(FormDefinition form, Mapped mapped, FieldError error) {
         String pointer = error.pointer();
         for (RowGroup group : form.rowGroups()) {
             if (pointer.equals(group.list())) {
@@ -217,8 +239,8 @@ public final class FormAnswers {
         return onField(nearest.name(0), pointer, error.detail());
     }
 
-    private static FieldError onField(String id, String what, String detail) {
-        return new FieldError("/" + id, what + ": " + detail);
+    private static Placed onField(String id, String what, String detail) {
+        return new Placed(id, what, detail);
     }
 
     private static String sectionTitle(FormDefinition form, RowGroup group) {
@@ -247,6 +269,8 @@ public final class FormAnswers {
                 case "no" -> Boolean.FALSE;
                 default -> answer;
             };
+            // Typed with a space, as people write it; the contract's form has a T.
+            case FormField.DATETIME -> SPACED_DATE_TIME.matcher(answer).matches() ? answer.replace(' ', 'T') : answer;
             case FormField.LIST -> answer.lines().flatMap(line -> Arrays.stream(line.split(",")))
                     .map(String::strip).filter(item -> !item.isEmpty()).toList();
             default -> answer;

@@ -17,6 +17,9 @@ import org.medaudit.ward.WardView;
  */
 public record FormPage(String formId, int version, String title, List<Section> sections, List<Datalist> datalists) {
 
+    /** The datalist of the formulary's drug names. */
+    private static final String DRUGS = "formulary";
+
     /** A titled section: its single questions, then its rows (or null). */
     public record Section(String id, String title, @Nullable String hint, List<Field> fields, @Nullable Rows rows) {
     }
@@ -54,14 +57,16 @@ public record FormPage(String formId, int version, String title, List<Section> s
      * The page for a form with these answers and errors (keyed by field id).
      *
      * @param sites the sites and wards, for the wards vocabulary (active wards only)
+     * @param drugs the formulary's names, suggested in every {@code drug} field
      */
     public static FormPage of(FormDefinition form, FormValues values, Map<String, String> errors,
-            List<SiteView> sites) {
+            List<SiteView> sites, List<String> drugs) {
         Set<String> datalists = new LinkedHashSet<>();
         List<Section> sections = new ArrayList<>();
         for (FormSection section : form.sections()) {
             List<Field> fields = section.visibleFields().stream()
-                    .map(field -> field(field, field.name(0), field.hint(), values, errors, sites, datalists, false))
+                    .map(field -> field(field, field.name(0), hint(field, true), values, errors, sites, datalists,
+                            false))
                     .toList();
             Rows rows = null;
             RowGroup group = section.rows();
@@ -73,7 +78,7 @@ public record FormPage(String formId, int version, String title, List<Section> s
                     // Hints show on the first row only: repeated on every row they would double its height.
                     rowViews.add(new Row(rowId(group, row), group.label() + " " + (row + 1),
                             group.visibleFields().stream().map(field -> field(field, field.name(index),
-                                    index == 0 ? field.hint() : null, values, errors, sites, datalists, true))
+                                    hint(field, index == 0), values, errors, sites, datalists, true))
                                     .toList()));
                 }
                 Field none = group.none() == null ? null : new Field(group.noneName(), group.none(), null,
@@ -86,7 +91,7 @@ public record FormPage(String formId, int version, String title, List<Section> s
             sections.add(new Section(section.id(), section.title(), section.hint(), fields, rows));
         }
         List<Datalist> lists = datalists.stream().map(name -> new Datalist(datalistId(name),
-                Vocabularies.codes(name).orElse(List.of()))).toList();
+                name.equals(DRUGS) ? drugs : Vocabularies.codes(name).orElse(List.of()))).toList();
         return new FormPage(form.id(), form.version(), form.title(), sections, lists);
     }
 
@@ -107,19 +112,36 @@ public record FormPage(String formId, int version, String title, List<Section> s
                     error, "", describedBy, false);
             case FormField.NUMBER -> new Field(id, label, hint, "input", "text", "decimal", value, List.of(),
                     null, error, "govuk-input--width-5", describedBy, false);
-            case FormField.DATE -> new Field(id, label, hint, "input", "date", null, value, List.of(), null,
+            // Text, not the browser's date pickers: typed in one go, the same in every browser, and accessible.
+            case FormField.DATE -> new Field(id, label, hint, "input", "text", null, value, List.of(), null,
                     error, "govuk-input--width-10", describedBy, false);
-            case FormField.DATETIME -> new Field(id, label, hint, "input", "datetime-local", null, value,
+            case FormField.DATETIME -> new Field(id, label, hint, "input", "text", null, value.replace('T', ' '),
                     List.of(), null, error, "medaudit-input--datetime", describedBy, false);
             default -> {
-                if (field.vocabulary() != null) {
-                    datalists.add(field.vocabulary());
+                // The contract resolves every drug name through the formulary, so drug fields suggest its names.
+                String suggestions = field.vocabulary() != null ? field.vocabulary()
+                        : field.maps().endsWith("/drug") ? DRUGS : null;
+                if (suggestions != null) {
+                    datalists.add(suggestions);
                 }
                 yield new Field(id, label, hint, "input", "text", null, value, List.of(),
-                        field.vocabulary() == null ? null : datalistId(field.vocabulary()), error,
+                        suggestions == null ? null : datalistId(suggestions), error,
                         inRow ? "govuk-input--width-10" : "govuk-input--width-20", describedBy, false);
             }
         };
+    }
+
+    /** A field's hint where it is shown (rows show theirs on the first row only), with the format of a date. */
+    private static String hint(FormField field, boolean shown) {
+        if (!shown) {
+            return null;
+        }
+        String format = switch (field.type()) {
+            case FormField.DATE -> "For example 2026-10-14.";
+            case FormField.DATETIME -> "For example 2026-10-12 14:05.";
+            default -> null;
+        };
+        return format == null ? field.hint() : field.hint() == null ? format : field.hint() + " " + format;
     }
 
     private static List<Option> options(FormField field, String value, List<SiteView> sites) {

@@ -19,6 +19,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,15 +29,17 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.medaudit.system.Problem;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Cross-site request forgery protection by double submission: every browser gets a random {@value #COOKIE} cookie,
  * and every state-changing request that a browser could be tricked into sending — one that carries the session
- * cookie, or any form post (which covers login) — must repeat that value in the {@code _csrf} form field or the
- * {@value #HEADER} header. Requests authenticated by a bearer API token carry no cookie and need no token.
+ * cookie, or any form post (which covers login) — must repeat that value in the {@code _csrf} form field (the first
+ * part of a multipart form) or the {@value #HEADER} header. Requests authenticated by a bearer API token carry no cookie and need no token.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class CsrfFilter implements Ordered {
@@ -48,6 +51,11 @@ class CsrfFilter implements Ordered {
     public static final String ATTRIBUTE = "medaudit.csrf";
     /** Set when this request issued the browser's first token, so the answer carries the cookie. */
     private static final String NEW_TOKEN = "medaudit.csrf.new";
+
+    /** How far into a multipart body the {@code _csrf} part must have ended (it is the first part). */
+    private static final int MULTIPART_TOKEN_WITHIN = 8192;
+    private static final Pattern FIRST_PART_IS_TOKEN = Pattern.compile(
+            "(?i)content-disposition:\\s*form-data;\\s*name=\"" + FIELD + "\"\\s*(\r\n|$)");
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
@@ -101,9 +109,13 @@ class CsrfFilter implements Ordered {
      * with spaces on their way to the login endpoint.)
      */
     private static CompletableFuture<Optional<String>> formToken(HttpRequest<?> request) {
+        Optional<MediaType> type = request.getContentType();
+        if (request instanceof ServerHttpRequest<?> server && type.isPresent()
+                && type.get().matches(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            return multipartToken(server, type.get());
+        }
         if (!(request instanceof ServerHttpRequest<?> server)
-                || !request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
-                        .orElse(false)) {
+                || !type.map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         CloseableByteBody copy = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
@@ -116,6 +128,47 @@ class CsrfFilter implements Ordered {
                         .findFirst();
             }
         }).exceptionally(e -> Optional.empty()).whenComplete((token, error) -> copy.close());
+    }
+
+    /**
+     * The {@code _csrf} field of a multipart form (a file upload), which must be the form's first part: only the
+     * beginning of a copy of the body is read, so an upload is neither buffered nor held back before it is allowed.
+     */
+    private static CompletableFuture<Optional<String>> multipartToken(ServerHttpRequest<?> server, MediaType type) {
+        Optional<String> boundary = type.getParameters().get("boundary");
+        if (boundary.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        CloseableByteBody copy = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
+        ByteArrayOutputStream start = new ByteArrayOutputStream();
+        return Flux.from(copy.toByteArrayPublisher())
+                .takeUntil(chunk -> {
+                    start.writeBytes(chunk);
+                    return start.size() >= MULTIPART_TOKEN_WITHIN
+                            || firstPart(start.toByteArray(), boundary.get()).isPresent();
+                })
+                .then(Mono.fromCallable(() -> firstPart(start.toByteArray(), boundary.get())
+                        .flatMap(part -> part)))
+                .toFuture()
+                .exceptionally(e -> Optional.empty())
+                .whenComplete((token, error) -> copy.close());
+    }
+
+    /**
+     * The token in the first part of a multipart body: empty when the body does not hold the whole first part yet;
+     * an empty token when the first part is complete but is not {@code _csrf}.
+     */
+    static Optional<Optional<String>> firstPart(byte[] body, String boundary) {
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        String delimiter = "--" + boundary;
+        int start = text.indexOf(delimiter);
+        int headersEnd = start < 0 ? -1 : text.indexOf("\r\n\r\n", start);
+        int end = headersEnd < 0 ? -1 : text.indexOf("\r\n" + delimiter, headersEnd + 4);
+        if (end < 0) {
+            return Optional.empty();
+        }
+        boolean csrf = FIRST_PART_IS_TOKEN.matcher(text.substring(start + delimiter.length(), headersEnd)).find();
+        return Optional.of(csrf ? Optional.of(text.substring(headersEnd + 4, end)) : Optional.empty());
     }
 
     private boolean needsToken(HttpRequest<?> request) {

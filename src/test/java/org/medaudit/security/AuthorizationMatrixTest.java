@@ -145,12 +145,20 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         EXPECTED.put("GET /api/v1/sites/{site}/reports", Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
         EXPECTED.put("GET /api/v1/sites/{site}/reports/{month}",
                 Set.of(Roles.ADMIN, Roles.PHARMACIST, READ_TOKEN, INTAKE_TOKEN));
+        EXPECTED.put("GET /audits/upload", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("POST /audits/upload", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/upload/template.csv", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/upload/{job}", Set.of(Roles.ADMIN, Roles.PHARMACIST));
+        EXPECTED.put("GET /audits/upload/{job}/status", Set.of(Roles.ADMIN, Roles.PHARMACIST));
     }
+
+    /** Routes that take a multipart form (a file upload), called as a browser posts one. */
+    static final Set<String> MULTIPART = Set.of("POST /audits/upload");
 
     /** Values for path variables: a ward the ward user may read, and ids that exist nowhere. */
     static final Map<String, String> VARIABLES = Map.of("id", "999999", "code", "AMU", "ward", "AMU",
             "username", "nobody-here", "selector", "liveness", "findingId", "999999", "site", "RGH",
-            "month", "2026-10");
+            "month", "2026-10", "job", "999999");
 
     @Inject
     EmbeddedServer server;
@@ -265,7 +273,11 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         return switch (HttpMethod.parse(parts[0])) {
             case GET -> http.get(path, path.startsWith("/api") || path.startsWith("/health")
                     || path.equals("/prometheus") ? "application/json, text/plain" : Http.BROWSER_ACCEPT);
-            case POST -> path.startsWith("/api") ? http.postJson(path, "{}") : http.form(path, Map.of());
+            case POST -> path.startsWith("/api") ? http.postJson(path, "{}")
+                    : MULTIPART.contains(route) ? http.multipart(path, List.of(
+                            Http.Part.field("_csrf", http.cookie("MEDAUDIT_CSRF").orElse("")),
+                            Http.Part.file("file", "", "")))
+                    : http.form(path, Map.of());
             default -> http.send(parts[0], path);
         };
     }

@@ -158,6 +158,40 @@ public final class Http {
                 .header("Accept", BROWSER_ACCEPT));
     }
 
+    /** One part of a multipart form: a field, or a file when {@code filename} is given. */
+    public record Part(String name, String filename, byte[] content) {
+
+        public static Part field(String name, String value) {
+            return new Part(name, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String name, String filename, String content) {
+            return new Part(name, filename, content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Posts a multipart form (a file upload) with exactly the parts given, in that order, as a browser sends a form
+     * with {@code enctype="multipart/form-data"}; the caller includes {@code _csrf} where the page puts it.
+     */
+    public Response multipart(String path, List<Part> parts) {
+        String boundary = "----MedAuditTest" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.filename() == null ? "" : "; filename=\"" + part.filename() + "\"\r\nContent-Type: text/csv")
+                    + "\r\n\r\n";
+            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", BROWSER_ACCEPT));
+    }
+
     public Response send(String method, String path) {
         return send(withCsrf(HttpRequest.newBuilder(base.resolve(path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json")));

@@ -3,6 +3,7 @@ package org.medaudit.rules.reference;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +64,11 @@ public record Formulary(Map<String, Product> byName, Map<String, String> classes
     /** The product a chart's drug name stands for, or empty when the formulary does not know it. */
     public Optional<Product> resolve(String drug) {
         return Optional.ofNullable(byName.get(Names.normalise(drug)));
+    }
+
+    /** Every name the formulary resolves (generic names, brands, synonyms, products), sorted: what a form suggests. */
+    public List<String> names() {
+        return byName.keySet().stream().sorted().toList();
     }
 
     /** The class a name stands for ("penicillins" → "penicillin"), as allergies are often recorded by class. */
