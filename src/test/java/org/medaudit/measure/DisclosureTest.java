@@ -42,7 +42,7 @@ class DisclosureTest {
     @ValueSource(ints = {1})
     @DisplayName("a minimum of 1 turns suppression off")
     void minimumOfOne(int minimum) {
-        WardRates rates = new WardRates("RGH", "site", "2026-10", "2026-10", "reviewed", List.of());
+        WardRates rates = new WardRates("RGH", "site", "month", "2026-10", "2026-10", "reviewed", List.of());
         assertThat(new Disclosure(new SmallNumbers(minimum)).suppressed(rates)).isSameAs(rates);
         assertThat(new SmallNumbers(minimum).suppressed(1)).isFalse();
     }
