@@ -22,6 +22,7 @@ import org.medaudit.measure.Disclosure;
 import org.medaudit.measure.RatesQuery;
 import org.medaudit.measure.RollUpAccess;
 import org.medaudit.security.WardAccess;
+import org.medaudit.system.ApiDocs;
 import org.medaudit.ward.SiteView;
 import org.medaudit.ward.WardDirectory;
 import org.medaudit.ward.WardView;
@@ -60,9 +61,10 @@ class FindingSummaryController {
                     + "type, severity and drug, with the charts and orders audited. Counts from 1 to the "
                     + "disclosure minimum are null with `suppressed: true` for API tokens not scoped to this ward.")
     @ApiResponse(responseCode = "200", description = "The counts")
-    @ApiResponse(responseCode = "403", description = "The ward is outside the caller's scope")
-    @ApiResponse(responseCode = "404", description = "No ward with this code")
-    @ApiResponse(responseCode = "422", description = "A malformed month range or basis")
+    @ApiDocs.Unauthorized
+    @ApiDocs.Forbidden
+    @ApiDocs.NotFound
+    @ApiDocs.Invalid
     FindingCounts ward(@Parameter(description = "Ward code", example = "AMU") String ward,
             @Parameter(description = "First month", example = "2026-01") @Nullable @QueryValue String from,
             @Parameter(description = "Last month", example = "2026-10") @Nullable @QueryValue String to,
@@ -84,8 +86,10 @@ class FindingSummaryController {
             description = "As a ward's findings summary, over every ward of the site; small counts always "
                     + "suppressed. For callers who may read every ward of the site.")
     @ApiResponse(responseCode = "200", description = "The counts")
-    @ApiResponse(responseCode = "403", description = "The caller may not read every ward of the site")
-    @ApiResponse(responseCode = "404", description = "No site with this code")
+    @ApiDocs.Unauthorized
+    @ApiDocs.Forbidden
+    @ApiDocs.NotFound
+    @ApiDocs.Invalid
     FindingCounts site(@Parameter(description = "Site code", example = "RGH") String site,
             @Parameter(description = "First month", example = "2026-01") @Nullable @QueryValue String from,
             @Parameter(description = "Last month", example = "2026-10") @Nullable @QueryValue String to,
@@ -106,7 +110,9 @@ class FindingSummaryController {
             description = "As a site's findings summary, over every ward; small counts always suppressed. For "
                     + "admins, pharmacists and unscoped API tokens.")
     @ApiResponse(responseCode = "200", description = "The counts")
-    @ApiResponse(responseCode = "403", description = "The caller is scoped to some sites or wards")
+    @ApiDocs.Unauthorized
+    @ApiDocs.Forbidden
+    @ApiDocs.Invalid
     FindingCounts network(
             @Parameter(description = "First month", example = "2026-01") @Nullable @QueryValue String from,
             @Parameter(description = "Last month", example = "2026-10") @Nullable @QueryValue String to,

@@ -97,8 +97,13 @@ public class ApiTokens {
         return after;
     }
 
-    /** The authentication a presented secret stands for; empty when unknown or revoked. */
-    @Transactional
+    /**
+     * The authentication a presented secret stands for; empty when unknown or revoked.
+     *
+     * <p>Deliberately not one transaction: this runs on every API request, and on SQLite every transaction takes the
+     * write lock ({@code transaction_mode=IMMEDIATE}), so concurrent callers would queue behind each other and behind
+     * writers until the busy timeout. Each read stands alone; the occasional last-use update is one statement.
+     */
     public Optional<Authentication> authenticate(String secret) {
         if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
             return Optional.empty();

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which users may still use their sessions, in memory so that checking a session costs no query. A change made
- * here applies at once; one made by another instance sharing the database applies within the refresh interval.
+ * here applies at once; one made by another instance sharing the database applies within the refresh interval,
+ * except that a session this instance cannot vouch for (a user it has not loaded yet, or a stamp it has not seen)
+ * is checked against the database at once: a person signed in through one instance is signed in on all of them.
  */
 @Singleton
 class UserStates {
@@ -28,6 +30,13 @@ class UserStates {
     /** Whether a session signed in with this stamp is still good: the user is active and nothing changed since. */
     boolean sessionValid(String username, long sessionStamp) {
         State state = states.get(username);
+        if (state == null || state.sessionsValidFrom().toEpochMilli() != sessionStamp) {
+            // Only a correctly signed token reaches here, so this query cannot be forced by a stranger.
+            state = users.findByUsername(username).map(user -> {
+                refresh(user);
+                return states.get(user.username());
+            }).orElse(null);
+        }
         return state != null && state.active() && state.sessionsValidFrom().toEpochMilli() == sessionStamp;
     }
 

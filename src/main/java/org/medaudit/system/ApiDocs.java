@@ -54,7 +54,9 @@ import java.lang.annotation.Target;
                 @Tag(name = ApiDocs.ANNOTATIONS, description = "PDSA cycles, changes, data issues and rebases on a "
                         + "ward's charts"),
                 @Tag(name = ApiDocs.RULES, description = "The rule catalogue and rule-book versions"),
-                @Tag(name = ApiDocs.ADMIN, description = "Users, API tokens and the audit trail (admins)")},
+                @Tag(name = ApiDocs.REPORTS, description = "Monthly progress reports of wards and sites"),
+                @Tag(name = ApiDocs.ADMIN, description = "Users, API tokens, the audit trail, back-tests and backups "
+                        + "(admins)")},
         security = {@SecurityRequirement(name = ApiDocs.BEARER), @SecurityRequirement(name = ApiDocs.SESSION)})
 @SecurityScheme(name = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "mdt_…",
         description = "An API token (`mdt_…`) created by an admin under API tokens; its secret is shown once.")
@@ -72,6 +74,7 @@ public final class ApiDocs {
     public static final String REVIEW = "Finding review";
     public static final String ANNOTATIONS = "Annotations";
     public static final String RULES = "Rules";
+    public static final String REPORTS = "Progress reports";
     public static final String ADMIN = "Admin";
 
     /** The {@code from}, {@code to} and {@code basis} query parameters every rates route shares. */

@@ -1,5 +1,6 @@
 package org.medaudit.report.progress;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.medaudit.measure.Series;
 import org.medaudit.measure.WardRates;
+import org.medaudit.report.chart.ChartData;
+import org.medaudit.report.chart.SpcChart;
 
 /**
  * A progress report as printed: the team's text, each measure in the month (value, numerator and denominator,
@@ -48,11 +51,13 @@ public record PrintedReport(ReportSubject subject, ReportView report, String mon
      * @param point the month's point (not audited: no value)
      * @param history the months up to this one, oldest first, for the chart's place in the report
      * @param variation the variation icon's code and words, of the latest charted month up to this one
+     * @param chartSvg the year's chart, drawn as on the ward page; for the page only, not the JSON API
      */
     @Serdeable
     public record MeasureRow(String id, String title, String chart, int per, String improvement,
             @Nullable Double target, Series.Point point, List<Series.Point> history, @Nullable String variationIcon,
-            String variation, String assuranceIcon, String assurance, @Nullable String sampleNote) {
+            String variation, String assuranceIcon, String assurance, @Nullable String sampleNote,
+            @JsonIgnore String chartSvg) {
 
         /** "per 100 orders" style units are in the title; a proportion is a percentage. */
         public String unit() {
@@ -75,7 +80,8 @@ public record PrintedReport(ReportSubject subject, ReportView report, String mon
             return new MeasureRow(series.measure(), series.title(), series.chart(), series.per(),
                     series.improvement(), series.target(), point, series.points(), series.variationIcon(), variation,
                     series.assuranceIcon(), ASSURANCE.getOrDefault(series.assuranceIcon(), series.assuranceIcon()),
-                    series.sampleNote());
+                    series.sampleNote(), SpcChart.render(ChartData.of(series, series.title() + ", " + subject.code(),
+                            List.of(), null), "chart-" + series.measure(), SpcChart.Layout.FULL));
         }).toList();
         Series.Point any = rows.isEmpty() ? null : rows.get(0).point();
         return new PrintedReport(subject, report, YearMonth.parse(report.month()).format(MONTH_NAME),
