@@ -29,10 +29,10 @@ class SeriesCache {
             Basis basis) {
     }
 
-    private record Entry(long version, WardRates rates) {
+    private record Entry(long version, Object value) {
     }
 
-    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Entry> entries = new ConcurrentHashMap<>();
     private final CountsQuery counts;
 
     SeriesCache(CountsQuery counts) {
@@ -41,17 +41,27 @@ class SeriesCache {
 
     /** The cached rates while still current, otherwise {@code compute}'s, kept for the next request. */
     WardRates rates(Key key, Supplier<WardRates> compute) {
-        long version = counts.dataVersion(key.wardIds());
+        return value(key, key.wardIds(), compute);
+    }
+
+    /**
+     * Any value computed from the given wards' stored data (all wards when null), kept on the same terms as a
+     * series: served while their data version is the one it was computed at. The key must say everything else the
+     * value depends on.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T value(Object key, @Nullable List<Long> wardIds, Supplier<T> compute) {
+        long version = counts.dataVersion(wardIds);
         Entry entry = entries.get(key);
         if (entry != null && entry.version() == version) {
-            return entry.rates();
+            return (T) entry.value();
         }
-        WardRates rates = compute.get();
+        T value = compute.get();
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.merge(key, new Entry(version, rates), (old, computed) -> computed.version() >= old.version()
+        entries.merge(key, new Entry(version, value), (old, computed) -> computed.version() >= old.version()
                 ? computed : old);
-        return rates;
+        return value;
     }
 }

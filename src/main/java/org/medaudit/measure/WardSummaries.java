@@ -30,9 +30,15 @@ public class WardSummaries {
     private final WardDirectory directory;
     private final Disclosure disclosure;
     private final RateCalculator calculator;
+    private final SeriesCache cache;
+
+    /** What the grouped counts of a summary depend on besides the stored data. */
+    private record CountsKey(String kind, List<Long> wardIds, String month, Basis basis) {
+    }
 
     WardSummaries(CountsQuery counts, MeasureCatalogue measures, Annotations annotations, WardDirectory directory,
-            Disclosure disclosure, RateCalculator calculator) {
+            Disclosure disclosure, RateCalculator calculator, SeriesCache cache) {
+        this.cache = cache;
         this.counts = counts;
         this.measures = measures;
         this.annotations = annotations;
@@ -53,7 +59,9 @@ public class WardSummaries {
         List<Long> ids = byCode.values().stream().map(Ward::id).toList();
         String month = period != null ? period.toString()
                 : counts.latestPeriod(ids, now.toString()).orElse(now.toString());
-        Map<Long, List<WardPeriodCounts>> byWard = counts.byWardUpTo(ids, month, basis);
+        // The grouped counts are the costly part (every ward's whole history): kept while the data are unchanged.
+        Map<Long, List<WardPeriodCounts>> byWard = cache.value(new CountsKey("summary", List.copyOf(ids), month,
+                basis), ids, () -> counts.byWardUpTo(ids, month, basis));
         Map<Long, List<Annotation>> notes = annotations.byWard();
         long target = calculator.targetChartsPerWardMonth();
         List<WardsSummary.WardLine> lines = wards.stream()

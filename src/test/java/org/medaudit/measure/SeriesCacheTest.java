@@ -88,6 +88,34 @@ class SeriesCacheTest implements TestPropertyProvider {
         assertThat(audited(RATES, "2026-10")).isTrue();
     }
 
+    @Test
+    @DisplayName("the all-wards summary, kept like a series, sees a review made straight in the database")
+    void summaryChangedOutsideTheServiceIsSeen() throws SQLException {
+        String summary = "/api/v1/summary?period=2026-10";
+        long before = summaryNumerator(summary);
+        assertThat(summaryNumerator(summary)).as("served again, from the cache").isEqualTo(before).isPositive();
+
+        execute("UPDATE finding SET status = 'overridden' WHERE category = 'prescribing-error'");
+        try {
+            assertThat(summaryNumerator(summary)).isZero();
+        } finally {
+            execute("UPDATE finding SET status = 'flagged' WHERE status = 'overridden'");
+        }
+        assertThat(summaryNumerator(summary)).isEqualTo(before);
+    }
+
+    @SuppressWarnings("unchecked")
+    private long summaryNumerator(String path) {
+        Http.Response response = http.get(path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Map<String, Object> icu = ((List<Map<String, Object>>) response.object().get("wards")).stream()
+                .filter(ward -> "ICU".equals(ward.get("ward"))).findFirst().orElseThrow();
+        Map<String, Object> errors = ((List<Map<String, Object>>) icu.get("measures")).stream()
+                .filter(measure -> ERRORS.equals(measure.get("measure"))).findFirst().orElseThrow();
+        Object numerator = errors.get("numerator");
+        return numerator == null ? 0 : ((Number) numerator).longValue();
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              Statement statement = connection.createStatement()) {
