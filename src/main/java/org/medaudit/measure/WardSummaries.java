@@ -2,7 +2,9 @@ package org.medaudit.measure;
 
 import jakarta.inject.Singleton;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +34,12 @@ public class WardSummaries {
     private final RateCalculator calculator;
     private final SeriesCache cache;
 
-    /** What the grouped counts of a summary depend on besides the stored data. */
+    /** What a summary's charts depend on besides the stored data. */
     private record CountsKey(String kind, List<Long> wardIds, String month, Basis basis) {
+    }
+
+    /** A ward's counts in the summary's month (empty: not audited) and its charts, unsuppressed. */
+    private record WardSeries(Optional<WardPeriodCounts> inPeriod, List<Series> series) {
     }
 
     WardSummaries(CountsQuery counts, MeasureCatalogue measures, Annotations annotations, WardDirectory directory,
@@ -59,35 +65,48 @@ public class WardSummaries {
         List<Long> ids = byCode.values().stream().map(Ward::id).toList();
         String month = period != null ? period.toString()
                 : counts.latestPeriod(ids, now.toString()).orElse(now.toString());
-        // The grouped counts are the costly part (every ward's whole history): kept while the data are unchanged.
-        Map<Long, List<WardPeriodCounts>> byWard = cache.value(new CountsKey("summary", List.copyOf(ids), month,
-                basis), ids, () -> counts.byWardUpTo(ids, month, basis));
-        Map<Long, List<Annotation>> notes = annotations.byWard();
-        long target = calculator.targetChartsPerWardMonth();
+        // Every ward's charts over its whole history are the costly part: kept while the wards' data (samples,
+        // findings, reviews, annotations) are unchanged, and suppressed per caller afterwards.
+        Map<Long, WardSeries> charted = cache.value(new CountsKey("summary", List.copyOf(ids), month, basis), ids,
+                () -> chart(byCode.values(), month, basis));
         List<WardsSummary.WardLine> lines = wards.stream()
                 .sorted(Comparator.comparing(WardView::site).thenComparing(WardView::code))
                 .map(view -> {
-                    Ward ward = byCode.get(view.code());
-                    Map<String, WardPeriodCounts> history = byWard.getOrDefault(ward.id(), List.of()).stream()
-                            .collect(Collectors.toMap(WardPeriodCounts::period, Function.identity(), (a, b) -> a,
-                                    TreeMap::new));
-                    Optional<WardPeriodCounts> inPeriod = Optional.ofNullable(history.get(month));
-                    if (!view.active() && inPeriod.isEmpty()) {
+                    WardSeries ward = charted.get(byCode.get(view.code()).id());
+                    if (!view.active() && ward.inPeriod().isEmpty()) {
                         return null;
                     }
-                    List<Series> series = measures.all().stream()
-                            .map(measure -> RateCalculator.series(view.code(), measure, List.of(month), history,
-                                    notes.getOrDefault(ward.id(), List.of()), target))
-                            .map(s -> fullCounts.test(view) ? s : disclosure.suppressed(s))
+                    boolean full = fullCounts.test(view);
+                    List<Series> series = ward.series().stream().map(s -> full ? s : disclosure.suppressed(s))
                             .toList();
-                    long charts = inPeriod.map(WardPeriodCounts::chartsAudited).orElse(0L);
-                    boolean hidden = !fullCounts.test(view) && disclosure.smallNumbers().suppressed(charts);
+                    long charts = ward.inPeriod().map(WardPeriodCounts::chartsAudited).orElse(0L);
+                    boolean hidden = !full && disclosure.smallNumbers().suppressed(charts);
                     return new WardsSummary.WardLine(view.code(), view.name(), view.site(), view.active(),
-                            inPeriod.isPresent(), hidden ? null : charts, hidden ? Boolean.TRUE : null,
+                            ward.inPeriod().isPresent(), hidden ? null : charts, hidden ? Boolean.TRUE : null,
                             series.stream().map(WardsSummary.MeasureLine::of).toList());
                 })
                 .filter(line -> line != null)
                 .toList();
         return new WardsSummary(month, basis.code(), lines);
+    }
+
+    /** Each ward's counts in the month, and its charts in full, from one grouped counts query. */
+    private Map<Long, WardSeries> chart(Collection<Ward> wards, String month, Basis basis) {
+        List<Long> ids = wards.stream().map(Ward::id).toList();
+        Map<Long, List<WardPeriodCounts>> byWard = counts.byWardUpTo(ids, month, basis);
+        Map<Long, List<Annotation>> notes = annotations.byWard();
+        long target = calculator.targetChartsPerWardMonth();
+        Map<Long, WardSeries> charted = new HashMap<>();
+        for (Ward ward : wards) {
+            Map<String, WardPeriodCounts> history = byWard.getOrDefault(ward.id(), List.of()).stream()
+                    .collect(Collectors.toMap(WardPeriodCounts::period, Function.identity(), (a, b) -> a,
+                            TreeMap::new));
+            List<Series> series = measures.all().stream()
+                    .map(measure -> RateCalculator.series(ward.code(), measure, List.of(month), history,
+                            notes.getOrDefault(ward.id(), List.of()), target))
+                    .toList();
+            charted.put(ward.id(), new WardSeries(Optional.ofNullable(history.get(month)), series));
+        }
+        return charted;
     }
 }
