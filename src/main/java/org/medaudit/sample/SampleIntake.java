@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -105,10 +106,12 @@ public class SampleIntake {
         ChartSample chart = checked.chart();
         RuleBook ruleBook = ruleBooks.current();
         List<RuleFinding> findings = ruleBook.evaluate(chart, siteOf(checked.ward()));
+        // Milliseconds are what SQLite keeps of a time, so the answer, built from what was written, reads the same
+        // as any later GET.
         SampleRow row = row(UUID.randomUUID().toString(), chart, checked.ward(), ruleBook, idempotencyKey,
-                requestHash, form, Instant.now(clock));
+                requestHash, form, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         try {
-            store.insert(row, chart, findings);
+            return new Submission(store.insert(row, chart, findings), false);
         } catch (DataAccessException e) {
             // A concurrent request with the same key won the race: answer with what it stored.
             Optional<Submission> replay = replay(idempotencyKey, requestHash);
@@ -117,7 +120,6 @@ public class SampleIntake {
             }
             throw e;
         }
-        return new Submission(store.find(row.id()).orElseThrow(), false);
     }
 
     /** A chart read and checked completely: every error, or the chart and its ward. */

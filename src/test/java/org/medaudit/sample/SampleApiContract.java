@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.medaudit.security.Users;
+import org.medaudit.support.ChartGenerator;
 import org.medaudit.support.Charts;
 import org.medaudit.support.Http;
+import org.medaudit.support.JsonText;
 import org.medaudit.support.People;
 import org.medaudit.support.Tables;
 
@@ -80,6 +84,22 @@ abstract class SampleApiContract implements TestPropertyProvider {
         Map<String, Object> patient = (Map<String, Object>) read.object().get("patient");
         assertThat(patient).containsEntry("egfr", 38.0).doesNotContainKey("crcl")
                 .containsEntry("conditions", List.of("asthma", "peptic-ulcer-history"));
+    }
+
+    @Test
+    @DisplayName("GET returns exactly what POST answered, for every part of a hundred generated charts")
+    void generatedChartsReadBackAsAnswered() {
+        long seed = 20261130L;
+        ChartGenerator charts = new ChartGenerator(new Random(seed), LocalDate.now());
+        for (int i = 0; i < 100; i++) {
+            Map<String, Object> chart = charts.chart();
+            Http.Response created = http.postJson("/api/v1/samples", JsonText.write(chart));
+            assertThat(created.status()).as("chart %d of seed %d: %s", i, seed, created.body()).isEqualTo(201);
+
+            Http.Response read = http.get(created.header("Location"));
+
+            assertThat(read.object()).as("chart %d of seed %d", i, seed).isEqualTo(created.object());
+        }
     }
 
     @Test
