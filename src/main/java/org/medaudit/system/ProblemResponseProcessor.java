@@ -46,7 +46,9 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Object> {
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
         String detail = context.getErrors().stream().map(Error::getMessage).findFirst()
-                .filter(message -> status.getCode() < 500)
+                // A 503's message is ours (the database was busy) and tells the client what to do; other 5xx
+                // messages may expose internals.
+                .filter(message -> status.getCode() < 500 || status == HttpStatus.SERVICE_UNAVAILABLE)
                 .orElse(status.getCode() >= 500
                         ? "Something went wrong on our side; nothing was stored. The error has been logged."
                         : status.getReason());

@@ -19,12 +19,14 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteConnection;
 
 /**
- * Makes the embedded SQLite database work under Micronaut Data. Two things are needed (STACK.md): the folder of
- * the database file must exist before the pool opens it, and {@code Connection.setReadOnly} must be ignored,
- * because sqlite-jdbc refuses it once connected and Micronaut Data calls it on every read-only transaction
- * (micronaut-data#3560). Nothing changes for PostgreSQL.
+ * Makes the embedded SQLite database work under Micronaut Data. Three things are needed (STACK.md): the folder of
+ * the database file must exist before the pool opens it, {@code Connection.setReadOnly} must be ignored, because
+ * sqlite-jdbc refuses it once connected and Micronaut Data calls it on every read-only transaction
+ * (micronaut-data#3560), and a transaction that could not begin must leave its connection as it was. Nothing
+ * changes for PostgreSQL.
  */
 final class SqliteDataSources {
 
@@ -77,7 +79,10 @@ final class SqliteDataSources {
         }
     }
 
-    /** A SQLite pool whose connections ignore {@code setReadOnly}; closing it closes the pool. */
+    /**
+     * A SQLite pool whose connections ignore {@code setReadOnly} and stay consistent when a transaction cannot
+     * begin; closing it closes the pool.
+     */
     static final class IgnoringReadOnly implements DataSource, Closeable {
         private final HikariDataSource pool;
 
@@ -103,6 +108,8 @@ final class SqliteDataSources {
                                 return null;
                             case "isReadOnly":
                                 return false;
+                            case "setAutoCommit":
+                                return beginOrRestore(connection, (Boolean) args[0]);
                             case "unwrap":
                                 if (((Class<?>) args[0]).isInstance(proxy)) {
                                     return proxy;
@@ -117,6 +124,25 @@ final class SqliteDataSources {
                             throw e.getCause();
                         }
                     });
+        }
+
+        /**
+         * sqlite-jdbc records "in a transaction" before it runs {@code BEGIN IMMEDIATE}; when the BEGIN fails because
+         * another writer holds the lock ({@code SQLITE_BUSY}), the connection is left believing it is in a
+         * transaction that does not exist. Its next transaction then issues no BEGIN at all: every statement commits
+         * on its own — a half-written sample if one fails — and the final commit fails with "no transaction is
+         * active". Restoring the flag keeps the failure what it is: a busy database, and a clean connection.
+         */
+        private static Object beginOrRestore(Connection connection, boolean autoCommit) throws SQLException {
+            try {
+                connection.setAutoCommit(autoCommit);
+                return null;
+            } catch (SQLException e) {
+                if (!autoCommit) {
+                    connection.unwrap(SQLiteConnection.class).getConnectionConfig().setAutoCommit(true);
+                }
+                throw e;
+            }
         }
 
         @Override
