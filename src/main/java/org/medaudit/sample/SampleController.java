@@ -84,6 +84,10 @@ class SampleController {
                     examples = @ExampleObject(name = "sample", value = SAMPLE_EXAMPLE)))
     @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used before for a different chart",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "The database stayed busy with other writes; nothing was "
+            + "stored. Send the same request again after `Retry-After` seconds, with the same Idempotency-Key",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiDocs.Malformed
     @ApiDocs.Unauthorized
     @ApiDocs.Forbidden
