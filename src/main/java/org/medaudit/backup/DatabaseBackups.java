@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.medaudit.audit.AuditTrail;
+import org.medaudit.system.SqliteUrl;
 
 /**
  * Online backups of the embedded SQLite database into the backup folder, taken on a pooled connection while the
@@ -43,7 +44,7 @@ public class DatabaseBackups {
     public synchronized BackupFile backup() {
         try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
             String url = connection.getMetaData().getURL();
-            if (!SqliteBackup.isSqlite(url)) {
+            if (!SqliteUrl.isSqlite(url)) {
                 throw new BackupsNotSupportedException("MedAudit backs up only its embedded SQLite database. "
                         + "This instance runs on PostgreSQL: back it up with pg_dump (or the database's own "
                         + "continuous archiving), as docs/operations.md describes.");

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.medaudit.system.SqliteUrl;
 
 /**
  * The database commands of the jar, run instead of the service and needing no {@code sqlite3}:
@@ -48,7 +49,7 @@ public final class DatabaseCommands {
             if (args[0].equals("check-database")) {
                 return check(files.isEmpty() ? SqliteBackup.databaseFile(url) : Path.of(files.get(0)), out, err);
             }
-            if (!SqliteBackup.isSqlite(url)) {
+            if (!SqliteUrl.isSqlite(url)) {
                 err.println("This configuration uses " + url.replaceAll("\\?.*", "") + ", not the embedded SQLite "
                         + "database: back it up with pg_dump (docs/operations.md).");
                 return 2;

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.medaudit.system.SqliteUrl;
 
 /**
  * The online backup of a SQLite database, shared by the admin endpoint and the {@code backup} command.
@@ -25,7 +26,6 @@ import java.util.List;
  */
 public final class SqliteBackup {
 
-    private static final String SQLITE = "jdbc:sqlite:";
     /** Backup names sort by time: medaudit-20261130-181502-123.db (UTC). */
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'medaudit-'yyyyMMdd-HHmmss-SSS'.db'")
             .withZone(ZoneOffset.UTC);
@@ -40,15 +40,10 @@ public final class SqliteBackup {
 
     /** The database file of a SQLite JDBC URL. */
     public static Path databaseFile(String url) {
-        if (!isSqlite(url)) {
+        if (!SqliteUrl.isSqlite(url)) {
             throw new IllegalArgumentException("the configured database is not a SQLite file; name a file to check");
         }
-        return Path.of(url.substring(SQLITE.length()).split("\\?", 2)[0]);
-    }
-
-    /** Whether a JDBC URL names a SQLite database. */
-    public static boolean isSqlite(String url) {
-        return url != null && url.startsWith(SQLITE);
+        return Path.of(SqliteUrl.file(url));
     }
 
     /** Writes a verified backup of the database behind {@code connection} to {@code target}, which must not exist. */
@@ -65,7 +60,7 @@ public final class SqliteBackup {
                 vacuum.setString(1, partial.toString());
                 vacuum.execute();
             }
-            try (Connection copy = DriverManager.getConnection(SQLITE + partial);
+            try (Connection copy = DriverManager.getConnection(SqliteUrl.PREFIX + partial);
                  Statement statement = copy.createStatement()) {
                 // A backup in rollback-journal mode is one file: nothing beside it to forget when it is copied.
                 statement.execute("PRAGMA journal_mode=DELETE");
@@ -91,7 +86,7 @@ public final class SqliteBackup {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("No database file at " + file.toAbsolutePath());
         }
-        try (Connection connection = DriverManager.getConnection(SQLITE + file.toAbsolutePath());
+        try (Connection connection = DriverManager.getConnection(SqliteUrl.PREFIX + file.toAbsolutePath());
              Statement statement = connection.createStatement()) {
             return integrityProblems(statement);
         }

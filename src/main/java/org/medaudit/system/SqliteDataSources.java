@@ -30,13 +30,7 @@ import org.sqlite.SQLiteConnection;
  */
 final class SqliteDataSources {
 
-    private static final String SQLITE = "jdbc:sqlite:";
-
     private SqliteDataSources() {
-    }
-
-    static boolean isSqlite(String url) {
-        return url != null && url.startsWith(SQLITE);
     }
 
     /** Creates the database file's folder, e.g. {@code ./data}, before the pool connects. */
@@ -46,8 +40,8 @@ final class SqliteDataSources {
         public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
             DatasourceConfiguration configuration = event.getBean();
             String url = configuration.getUrl();
-            if (isSqlite(url)) {
-                String file = url.substring(SQLITE.length()).split("\\?", 2)[0];
+            if (SqliteUrl.isSqlite(url)) {
+                String file = SqliteUrl.file(url);
                 Path parent = Path.of(file).toAbsolutePath().getParent();
                 if (!file.isEmpty() && !file.equals(":memory:") && parent != null) {
                     try {
@@ -67,7 +61,7 @@ final class SqliteDataSources {
         @Override
         public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
             DataSource dataSource = event.getBean();
-            if (dataSource instanceof HikariDataSource hikari && isSqlite(hikari.getJdbcUrl())) {
+            if (dataSource instanceof HikariDataSource hikari && SqliteUrl.isSqlite(hikari.getJdbcUrl())) {
                 return new IgnoringReadOnly(hikari);
             }
             return dataSource;
