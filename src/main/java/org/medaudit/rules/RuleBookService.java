@@ -225,10 +225,15 @@ public class RuleBookService {
     private RuleBook buildFirst() {
         try {
             RuleSources sources = sources();
-            Optional<KieBase> cached = cache.read(sources.version());
+            String version = sources.version();
+            Optional<KieBase> cached = cache.read(version);
             if (cached.isPresent()) {
                 try {
                     RuleBook ruleBook = build(sources, cached.get());
+                    if (!ruleBook.version().equals(version)) {
+                        // The files changed while it was being checked: the cached rules are not theirs.
+                        throw new RuleBookException("the rule files changed during start-up");
+                    }
                     checkSites(ruleBook);
                     LOG.info("Rule book {} taken from the cache {}; its rules' metadata and every case passed",
                             ruleBook.version(), cache.file());
