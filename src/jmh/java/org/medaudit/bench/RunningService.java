@@ -65,7 +65,21 @@ final class RunningService implements AutoCloseable {
      * are) on a new, empty database and waits for {@code /health} to answer 200.
      */
     static RunningService start(Path jar, String database, List<String> jvmOptions) throws Exception {
+        return start(jar, database, jvmOptions, null);
+    }
+
+    /**
+     * The same, on the SQLite database and rule-book cache of {@code installation} when it is given (a restart of
+     * an installed service: created by the first start there, kept after this one stops); without it, a first start
+     * on a new database with no cache of compiled rules.
+     */
+    static RunningService start(Path jar, String database, List<String> jvmOptions, Path installation)
+            throws Exception {
+        if (installation != null && !database.equals("sqlite")) {
+            throw new IllegalArgumentException("Restarts are measured on SQLite only");
+        }
         Path folder = Files.createTempDirectory("medaudit-bench");
+        Path data = installation != null ? installation : folder;
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -80,6 +94,7 @@ final class RunningService implements AutoCloseable {
         env.put("MEDAUDIT_PORT", Integer.toString(port));
         env.put("MEDAUDIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("MEDAUDIT_LOG_LEVEL", "WARN");
+        env.put("MEDAUDIT_RULE_BOOK_CACHE", data.resolve("rule-book-cache").toString());
         String jdbcUrl;
         String jdbcUser = "";
         String postgresDatabase = null;
@@ -96,7 +111,7 @@ final class RunningService implements AutoCloseable {
             env.put("MEDAUDIT_DB_USER", jdbcUser);
             env.put("MEDAUDIT_DB_PASSWORD", "");
         } else {
-            Path file = folder.resolve("medaudit.db");
+            Path file = data.resolve("medaudit.db");
             env.put("MEDAUDIT_DB", file.toString());
             jdbcUrl = "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true"
                     + "&synchronous=NORMAL&transaction_mode=IMMEDIATE&date_class=TEXT";
@@ -174,7 +189,8 @@ final class RunningService implements AutoCloseable {
         HttpResponse<String> created = browser.send(HttpRequest.newBuilder(base.resolve("/api/v1/admin/tokens"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("X-CSRF-Token", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"access\":\"intake\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench " + UUID.randomUUID()
+                        + "\",\"access\":\"intake\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher secret = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
         if (created.statusCode() != 201 || !secret.find()) {

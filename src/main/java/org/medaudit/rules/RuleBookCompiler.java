@@ -44,6 +44,14 @@ public final class RuleBookCompiler {
     }
 
     public static RuleBook compile(RuleSources sources) {
+        return compile(sources, null);
+    }
+
+    /**
+     * Builds a rule book from its sources with every check, taking the compiled rules from {@code compiled} (packages
+     * compiled earlier from exactly these sources, {@link RuleBookCache}) instead of compiling them when it is given.
+     */
+    static RuleBook compile(RuleSources sources, KieBase compiled) {
         ReferenceData shipped;
         Map<String, Threshold> alternatives;
         try {
@@ -92,6 +100,21 @@ public final class RuleBookCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBookException(problems);
         }
+        KieBase kieBase = compiled != null ? compiled : compile(kie, kfs, releaseId, displayNames);
+        List<RuleInfo> rules = catalogue(kieBase, ruleSetByPackage, filesByPackage, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleBookException(problems);
+        }
+        RuleBook.Local local = localRules == null ? null : new RuleBook.Local(localRules, shipped,
+                sources.localRuleSets(), localRules.describe(sources.localRuleSets(), shipped, reference));
+        return new RuleBook(version, Instant.now(), rules, reference, kieBase, Map.copyOf(ruleSetByPackage), local,
+                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Compiles the rule files written to {@code kfs}; a file that does not compile fails with its file and line. */
+    private static KieBase compile(KieServices kie, KieFileSystem kfs, ReleaseId releaseId,
+            Map<String, String> displayNames) {
+        List<String> problems = new ArrayList<>();
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             // Drools names a file by its path under src/main/resources/ or by the whole path written.
@@ -103,15 +126,7 @@ public final class RuleBookCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBookException(problems);
         }
-        KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-        List<RuleInfo> rules = catalogue(kieBase, ruleSetByPackage, filesByPackage, problems);
-        if (!problems.isEmpty()) {
-            throw new RuleBookException(problems);
-        }
-        RuleBook.Local local = localRules == null ? null : new RuleBook.Local(localRules, shipped,
-                sources.localRuleSets(), localRules.describe(sources.localRuleSets(), shipped, reference));
-        return new RuleBook(version, Instant.now(), rules, reference, kieBase, Map.copyOf(ruleSetByPackage), local,
-                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+        return kie.newKieContainer(releaseId).getKieBase();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import org.kie.api.KieBase;
 import org.medaudit.ward.WardDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,22 +37,29 @@ public class RuleBookService {
     private final Path localFolder;
     private final RuleBookVersions versions;
     private final WardDirectory wards;
+    private final RuleBookCache cache;
     private final AtomicReference<RuleBook> current = new AtomicReference<>();
     private final FutureTask<RuleBook> first;
+    /** Whether the first rule book was compiled (not taken from the cache), so is to be cached. */
+    private volatile boolean compiledFirst;
     /** One reload at a time, so two admins cannot record and swap in each other's middle. */
     private final ReentrantLock reloading = new ReentrantLock();
 
     RuleBookService(@Value("${medaudit.rules-folder}") Path rulesFolder,
             @Value("${medaudit.local-rules-folder:}") String localFolder, RuleBookVersions versions,
-            WardDirectory wards) {
+            WardDirectory wards, RuleBookCache cache) {
         this.rulesFolder = rulesFolder;
         this.wards = wards;
+        this.cache = cache;
         this.localFolder = localFolder == null || localFolder.isBlank() ? null : Path.of(localFolder);
         this.versions = versions;
         // The first build (the longest step of start-up) runs beside the rest of start-up: database migrations,
         // the other services and the HTTP server. The server does not listen before it has finished (startUp).
-        this.first = new FutureTask<>(this::build);
-        Thread builder = new Thread(first, "rule-book-first-build");
+        this.first = new FutureTask<>(this::buildFirst);
+        Thread builder = new Thread(() -> {
+            first.run();
+            cacheFirst();
+        }, "rule-book-first-build");
         builder.setDaemon(true);
         builder.start();
     }
@@ -135,6 +143,7 @@ public class RuleBookService {
             }
             versions.recordReload(before, candidate);
             current.set(candidate);
+            cache.write(candidate);
             LOG.info("Rule book {} serving: {} rules from {} (was {})", candidate.version(),
                     candidate.rules().size(), folder(), before.version());
             return RuleBookReload.of(before, candidate);
@@ -173,6 +182,7 @@ public class RuleBookService {
             }
             versions.record(candidate);
             current.set(candidate);
+            cache.write(candidate);
             LOG.info("Rule book {} serving: {} rules from {} (was {}), following a reload on another instance",
                     candidate.version(), candidate.rules().size(), folder(), before.version());
             return true;
@@ -208,6 +218,52 @@ public class RuleBookService {
         return RuleSources.scan(rulesFolder, localFolder);
     }
 
+    /**
+     * The first rule book: from the cache when it holds this version's compiled rules and they pass every check and
+     * case as a compiled book must; otherwise compiled, as a reload is, and cached for the next start.
+     */
+    private RuleBook buildFirst() {
+        try {
+            RuleSources sources = sources();
+            String version = sources.version();
+            Optional<KieBase> cached = cache.read(version);
+            if (cached.isPresent()) {
+                try {
+                    RuleBook ruleBook = build(sources, cached.get());
+                    if (!ruleBook.version().equals(version)) {
+                        // The files changed while it was being checked: the cached rules are not theirs.
+                        throw new RuleBookException("the rule files changed during start-up");
+                    }
+                    checkSites(ruleBook);
+                    LOG.info("Rule book {} taken from the cache {}; its rules' metadata and every case passed",
+                            ruleBook.version(), cache.file());
+                    return ruleBook;
+                } catch (RuntimeException | LinkageError e) {
+                    // Compiling from the files decides: it fails with the same message if the fault is in them.
+                    LOG.warn("Rule book from the cache {} failed its checks; compiling the rules. {}", cache.file(),
+                            e.getMessage());
+                }
+            }
+        } catch (UncheckedIOException e) {
+            LOG.debug("Rules folder {} cannot be read for the cache: {}", folder(), e.getMessage());
+        }
+        compiledFirst = true;
+        return build();
+    }
+
+    /** Caches a first rule book that was compiled, after it is handed over, so that start-up does not wait for it. */
+    private void cacheFirst() {
+        try {
+            if (compiledFirst) {
+                cache.write(first.get());
+            }
+        } catch (ExecutionException e) {
+            // The failure stops start-up through startUp; there is nothing to cache.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The one way a rule book is made, at start-up and on reload: compile the folders, then run every case. */
     private RuleBook build() {
         try {
@@ -240,7 +296,12 @@ public class RuleBookService {
      * one where it must not (case guard), and runs every case: shipped and local rule sets alike.
      */
     static RuleBook build(RuleSources sources) {
-        RuleBook ruleBook = RuleBookCompiler.compile(sources);
+        return build(sources, null);
+    }
+
+    /** The same with the rules compiled earlier from these sources ({@link RuleBookCache}); null: compile them. */
+    static RuleBook build(RuleSources sources, KieBase compiled) {
+        RuleBook ruleBook = RuleBookCompiler.compile(sources, compiled);
         List<RuleCase> cases = cases(sources);
         List<String> failures = new ArrayList<>(uncovered(sources, ruleBook, cases));
         cases.stream().map(ruleCase -> check(ruleCase, ruleBook)).flatMap(Optional::stream).forEach(failures::add);
