@@ -53,7 +53,8 @@ public class Disclosure {
                 series);
     }
 
-    Series suppressed(Series series) {
+    /** A series with every count between 1 and the minimum hidden, and whatever would reveal one. */
+    public Series suppressed(Series series) {
         List<Series.Point> points = series.points().stream().map(this::suppressed).toList();
         return new Series(series.ward(), series.measure(), series.title(), series.chart(), series.per(),
                 series.improvement(), series.ruleProfile(), series.target(), series.baseline(), series.variationIcon(),

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.medaudit.measure.Basis;
+import org.medaudit.measure.Disclosure;
 import org.medaudit.measure.MeasureCatalogue;
 import org.medaudit.measure.MeasureDefinition;
 import org.medaudit.measure.RateCalculator;
@@ -44,13 +45,15 @@ class SitePage {
     private final RateCalculator rates;
     private final MeasureCatalogue measures;
     private final WardDirectory wards;
+    private final Disclosure disclosure;
     private final SmallNumbers smallNumbers;
 
-    SitePage(RateCalculator rates, MeasureCatalogue measures, WardDirectory wards, SmallNumbers smallNumbers) {
+    SitePage(RateCalculator rates, MeasureCatalogue measures, WardDirectory wards, Disclosure disclosure) {
         this.rates = rates;
         this.measures = measures;
         this.wards = wards;
-        this.smallNumbers = smallNumbers;
+        this.disclosure = disclosure;
+        this.smallNumbers = disclosure.smallNumbers();
     }
 
     /** The measure to show: the one asked for, else the first measure (prescribing errors come first). */
@@ -64,8 +67,8 @@ class SitePage {
         YearMonth to = query.months().to();
         Basis basis = query.basis();
         int minimum = smallNumbers.minimum();
-        Series siteSeries = pick(rates.siteRates(site, from, to, basis).series(), measure);
-        ChartData siteData = ChartData.of(siteSeries, measure.title() + ", " + site.name(), List.of(), smallNumbers);
+        Series siteSeries = disclosure.suppressed(pick(rates.siteRates(site, from, to, basis).series(), measure));
+        ChartData siteData = ChartData.of(siteSeries, measure.title() + ", " + site.name(), List.of());
         ChartView siteChart = new ChartView("site-chart", measure.title() + " — " + site.name(),
                 ChartView.kind(siteSeries.chart()), siteData.unit(),
                 SpcChart.render(siteData, "site-chart", SpcChart.Layout.FULL), ChartView.rows(siteData, minimum));
@@ -77,8 +80,8 @@ class SitePage {
             Series series = pick(rates.wardRates(wards.ward(view.code()).orElseThrow(), from, to, basis).series(),
                     measure);
             wardSeries.add(series);
-            ChartData data = ChartData.of(series, measure.title() + ", " + view.name(), List.of(), smallNumbers);
-            tiles.add(tile(view, series, data));
+            Series shown = disclosure.suppressed(series);
+            tiles.add(tile(view, shown, ChartData.of(shown, measure.title() + ", " + view.name(), List.of())));
         }
 
         String funnelPeriod = wholeRange ? null : latestAudited(wardSeries);
@@ -104,7 +107,8 @@ class SitePage {
                 rows.add(new FunnelRow(view.code(), view.name(), "", "", any ? "none eligible" : "not audited", ""));
                 continue;
             }
-            boolean hidden = smallNumbers.suppressed(n);
+            // As Disclosure hides a point: a small numerator, or a small denominator, could point at a patient.
+            boolean hidden = smallNumbers.suppressed(n) || smallNumbers.suppressed(d);
             units.add(new FunnelPlot.Unit(view.code(), n, d, hidden));
             rows.add(new FunnelRow(view.code(), view.name(), hidden ? "fewer than " + minimum : String.valueOf(n),
                     String.valueOf(d), hidden ? "not shown" : ChartView.number(measure.per() * (double) n / d),
@@ -172,7 +176,8 @@ class SitePage {
                 case SUPPRESSED -> month + ": fewer than " + smallNumbers.minimum() + " counted";
                 default -> month + ": none eligible";
             };
-            completeness = last.chartsAudited() + " of " + last.chartsTarget() + " charts"
+            completeness = (last.chartsAudited() == null ? "fewer than " + smallNumbers.minimum()
+                    : String.valueOf(last.chartsAudited())) + " of " + last.chartsTarget() + " charts"
                     + (last.completeness() == null ? "" : " (" + ChartView.number(last.completeness()) + "%)");
         }
         return new WardTile(view.code(), view.name(), svg, latest, completeness, audited, series.points().size());

@@ -94,7 +94,7 @@ class WardPage {
                     own.add(marks.get(i));
                 }
             }
-            ChartData data = ChartData.of(series, series.title() + ", " + ward.code(), own, null);
+            ChartData data = ChartData.of(series, series.title() + ", " + ward.code(), own);
             String anchor = "measure-" + series.measure();
             charts.add(new ChartView(anchor, series.title(), ChartView.kind(series.chart()), data.unit(),
                     SpcChart.render(data, "chart-" + series.measure(), SpcChart.Layout.FULL),

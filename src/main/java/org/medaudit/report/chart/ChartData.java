@@ -30,7 +30,7 @@ public record ChartData(String label, String unit, String chart, String improvem
         NOT_AUDITED,
         /** Audited, but no chart was eligible for this measure (a denominator of 0). */
         NO_DENOMINATOR,
-        /** A numerator too small to show outside the ward ({@link SmallNumbers}). */
+        /** Counts too small to show outside the ward, hidden by {@code Disclosure} ({@link SmallNumbers}). */
         SUPPRESSED
     }
 
@@ -68,16 +68,16 @@ public record ChartData(String label, String unit, String chart, String improvem
     }
 
     /**
-     * A measure's series as a chart. With {@code smallNumbers}, months whose numerator could point at a patient are
-     * left out (for readers outside the ward); with null, every month is shown (the ward's own team).
+     * A measure's series as a chart, as its reader may see it: a month whose counts {@code Disclosure} hid (they
+     * could point at a patient) is left out and marked as such, every other month is charted.
      */
-    public static ChartData of(Series series, String label, List<Mark> marks, SmallNumbers smallNumbers) {
+    public static ChartData of(Series series, String label, List<Mark> marks) {
         List<Point> points = series.points().stream().map(p -> {
             YearMonth period = YearMonth.parse(p.period());
             if (!p.audited()) {
                 return new Point(period, State.NOT_AUDITED, null, null, null, null, null, null, null, List.of());
             }
-            if (smallNumbers != null && p.numerator() != null && smallNumbers.suppressed(p.numerator())) {
+            if (Boolean.TRUE.equals(p.suppressed()) && p.value() == null) {
                 return new Point(period, State.SUPPRESSED, null, p.denominator(), null, null, null, null, null,
                         List.of());
             }

@@ -81,7 +81,7 @@ public record PrintedReport(ReportSubject subject, ReportView report, String mon
                     series.improvement(), series.target(), point, series.points(), series.variationIcon(), variation,
                     series.assuranceIcon(), ASSURANCE.getOrDefault(series.assuranceIcon(), series.assuranceIcon()),
                     series.sampleNote(), SpcChart.render(ChartData.of(series, series.title() + ", " + subject.code(),
-                            List.of(), null), "chart-" + series.measure(), SpcChart.Layout.FULL));
+                            List.of()), "chart-" + series.measure(), SpcChart.Layout.FULL));
         }).toList();
         Series.Point any = rows.isEmpty() ? null : rows.get(0).point();
         return new PrintedReport(subject, report, YearMonth.parse(report.month()).format(MONTH_NAME),
