@@ -82,7 +82,7 @@ class RatesController {
     static final String CSV = "text/csv";
     static final String FHIR = "application/fhir+json";
 
-    /** A checked rates request: the periods, the basis and the one measure asked for, if any. */
+    /** A checked rates request: the periods (months or ISO weeks) and the basis. */
     private record Range(Periods periods, Basis basis) {
     }
 
