@@ -119,6 +119,11 @@ public class CsvImport {
         }
     }
 
+    /** A chart reference too long, or with a number long enough to be an identifier: refused and never shown. */
+    private static boolean unfit(String reference) {
+        return reference.length() > MAX_CHART_REFERENCE || LONG_NUMBER.matcher(reference).find();
+    }
+
     private static Summary refusedFile(Problem problem) {
         return new Summary(1, 0, 0, 0, List.of(problem));
     }
@@ -214,8 +219,7 @@ public class CsvImport {
             }
             long first = lineNumbers.get(0);
             long last = lineNumbers.get(lineNumbers.size() - 1);
-            String reference = chart.length() > MAX_CHART_REFERENCE || LONG_NUMBER.matcher(chart).find() ? null
-                    : chart;
+            String reference = unfit(chart) ? null : chart;
             refused++;
             each.accept(new ChartOutcome(first, last, reference, Status.REFUSED, null, null, null, 0,
                     List.of(new Problem(first, CsvLayout.CHART, "the file is not valid CSV after line " + last
@@ -234,7 +238,7 @@ public class CsvImport {
             if (reference.isEmpty()) {
                 problems.add(new Problem(first, CsvLayout.CHART, "is blank: give each chart a reference, such as 1, "
                         + "2, 3, on every one of its lines"));
-            } else if (reference.length() > MAX_CHART_REFERENCE || LONG_NUMBER.matcher(reference).find()) {
+            } else if (unfit(reference)) {
                 problems.add(new Problem(first, CsvLayout.CHART, "must be a short reference of at most "
                         + MAX_CHART_REFERENCE + " characters without long numbers (never a hospital or NHS number)"));
                 reference = null;
