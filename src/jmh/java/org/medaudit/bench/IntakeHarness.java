@@ -116,7 +116,7 @@ public final class IntakeHarness {
     }
 
     /** The wards of the shipped audit-forms/sites.yaml; the synthetic charts' own wards are not all there. */
-    private static final List<String> WARDS = List.of("AMU", "W12", "W14", "SAU", "ICU", "NCH-REHAB", "NCH-STROKE");
+    static final List<String> WARDS = List.of("AMU", "W12", "W14", "SAU", "ICU", "NCH-REHAB", "NCH-STROKE");
 
     /** Synthetic charts as contract JSON (dated 2025, so every one is accepted), spread over the known wards. */
     private static List<String> charts(int count) {

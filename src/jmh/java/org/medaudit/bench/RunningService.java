@@ -47,9 +47,10 @@ final class RunningService implements AutoCloseable {
     private final Process process;
     private final Path folder;
     private final String postgresDatabase;
+    private final Map<String, String> environment;
 
     private RunningService(String database, URI base, String jdbcUrl, String jdbcUser, Duration ready,
-            Process process, Path folder, String postgresDatabase) {
+            Process process, Path folder, String postgresDatabase, Map<String, String> environment) {
         this.database = database;
         this.base = base;
         this.jdbcUrl = jdbcUrl;
@@ -58,6 +59,7 @@ final class RunningService implements AutoCloseable {
         this.process = process;
         this.folder = folder;
         this.postgresDatabase = postgresDatabase;
+        this.environment = environment;
     }
 
     /**
@@ -91,6 +93,7 @@ final class RunningService implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("service.log").toFile());
         Map<String, String> env = builder.environment();
+        Map<String, String> databaseEnv = new java.util.HashMap<>();
         env.put("MEDAUDIT_PORT", Integer.toString(port));
         env.put("MEDAUDIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("MEDAUDIT_LOG_LEVEL", "WARN");
@@ -110,9 +113,12 @@ final class RunningService implements AutoCloseable {
             env.put("MEDAUDIT_DB_URL", jdbcUrl);
             env.put("MEDAUDIT_DB_USER", jdbcUser);
             env.put("MEDAUDIT_DB_PASSWORD", "");
+            databaseEnv.putAll(Map.of("MICRONAUT_ENVIRONMENTS", "postgres", "MEDAUDIT_DB_URL", jdbcUrl,
+                    "MEDAUDIT_DB_USER", jdbcUser, "MEDAUDIT_DB_PASSWORD", ""));
         } else {
             Path file = data.resolve("medaudit.db");
             env.put("MEDAUDIT_DB", file.toString());
+            databaseEnv.put("MEDAUDIT_DB", file.toString());
             jdbcUrl = "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true"
                     + "&synchronous=NORMAL&transaction_mode=IMMEDIATE&date_class=TEXT";
         }
@@ -143,7 +149,8 @@ final class RunningService implements AutoCloseable {
             Thread.sleep(10);
         }
         Duration ready = Duration.ofNanos(System.nanoTime() - launched);
-        return new RunningService(database, base, jdbcUrl, jdbcUser, ready, process, folder, postgresDatabase);
+        return new RunningService(database, base, jdbcUrl, jdbcUser, ready, process, folder, postgresDatabase,
+                Map.copyOf(databaseEnv));
     }
 
     /** Resident memory of the service process, in MiB ({@code VmRSS} of {@code /proc/<pid>/status}). */
@@ -167,28 +174,40 @@ final class RunningService implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    /** Signs in as the first administrator and creates an intake API token; returns its secret. */
-    String intakeToken() throws Exception {
+    /** A browser-like session of the first administrator: its cookies and the CSRF token forms must send. */
+    record Session(HttpClient client, CookieManager cookies) {
+
+        String csrf() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("MEDAUDIT_CSRF"))
+                    .map(HttpCookie::getValue).findFirst().orElse("");
+        }
+    }
+
+    /** Signs in as the first administrator, as a browser does (the login form with its CSRF token). */
+    Session signIn() throws Exception {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        Session session = new Session(browser, cookies);
         browser.send(HttpRequest.newBuilder(base.resolve("/login")).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
                 HttpResponse.BodyHandlers.discarding());
-        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("MEDAUDIT_CSRF"))
-                .map(HttpCookie::getValue).findFirst().orElse("");
         String form = "username=admin&password=" + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+                + "&_csrf=" + URLEncoder.encode(session.csrf(), StandardCharsets.UTF_8);
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(base.resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (login.statusCode() != 303 || login.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("Cannot sign in as admin: " + login.statusCode());
         }
-        csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("MEDAUDIT_CSRF"))
-                .map(HttpCookie::getValue).findFirst().orElse(csrf);
-        HttpResponse<String> created = browser.send(HttpRequest.newBuilder(base.resolve("/api/v1/admin/tokens"))
+        return session;
+    }
+
+    /** Signs in as the first administrator and creates an intake API token; returns its secret. */
+    String intakeToken() throws Exception {
+        Session session = signIn();
+        HttpResponse<String> created = session.client().send(HttpRequest.newBuilder(base.resolve("/api/v1/admin/tokens"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("X-CSRF-Token", csrf)
+                .header("X-CSRF-Token", session.csrf())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench " + UUID.randomUUID()
                         + "\",\"access\":\"intake\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -197,6 +216,14 @@ final class RunningService implements AutoCloseable {
             throw new IllegalStateException("Cannot create a token: " + created.statusCode() + " " + created.body());
         }
         return secret.group(1);
+    }
+
+    /**
+     * The environment that points another MedAudit process (the {@code import-csv} command) at this service's
+     * database.
+     */
+    Map<String, String> databaseEnvironment() {
+        return environment;
     }
 
     Connection connect() throws SQLException {

@@ -9,15 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.medaudit.sample.IdempotencyConflictException;
 import org.medaudit.sample.SampleIntake;
 import org.medaudit.sample.Submission;
@@ -80,8 +83,10 @@ public class CsvImport {
     public Summary run(FormDefinition form, Reader csv, @Nullable String defaultWard, Consumer<ChartOutcome> each)
             throws IOException {
         CsvLayout layout = CsvLayout.of(form);
+        // Duplicate names are let through the parser, so that the header check can name them.
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
         Reader reader = withoutByteOrderMark(csv);
         CSVParser parser;
         try {
@@ -94,14 +99,15 @@ public class CsvImport {
             if (!headerProblems.isEmpty()) {
                 return new Summary(1, 0, 0, 0, headerProblems);
             }
-            Run run = new Run(form, layout, defaultWard, each);
+            Run run = new Run(form, layout, parser.getHeaderNames(), defaultWard, each);
             try {
                 for (CSVRecord record : parser) {
                     run.line(record, parser.getCurrentLineNumber());
                 }
             } catch (UncheckedIOException e) {
-                // Malformed CSV (an unclosed quote): what was read before stands; the rest cannot be trusted.
-                run.finish();
+                // Malformed CSV (an unclosed quote): the charts read before stand; the rest cannot be trusted, nor
+                // can the chart it cut short, whose later lines were lost.
+                run.cutShort(parser.getCurrentLineNumber());
                 List<Problem> problems = List.of(new Problem(parser.getCurrentLineNumber(), "",
                         "the file is not valid CSV from here on (" + e.getCause().getMessage()
                                 + "); lines after it were not read"));
@@ -113,15 +119,26 @@ public class CsvImport {
         }
     }
 
+    /** A chart reference too long, or with a number long enough to be an identifier: refused and never shown. */
+    private static boolean unfit(String reference) {
+        return reference.length() > MAX_CHART_REFERENCE || LONG_NUMBER.matcher(reference).find();
+    }
+
     private static Summary refusedFile(Problem problem) {
         return new Summary(1, 0, 0, 0, List.of(problem));
     }
 
-    /** Unknown columns refuse the file: one could carry names or numbers that MedAudit must never take in. */
+    /**
+     * Unknown columns refuse the file: one could carry names or numbers that MedAudit must never take in. So do
+     * repeated ones, of which only one would be read.
+     */
     private static List<Problem> header(CsvLayout layout, List<String> names) {
         List<Problem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (String name : names) {
-            if (layout.column(name).isEmpty()) {
+            if (!seen.add(name)) {
+                problems.add(new Problem(1, name, "is in the header twice: each column may be given once"));
+            } else if (layout.column(name).isEmpty()) {
                 problems.add(new Problem(1, name, "is not a column of the form \"" + layout.form().title()
                         + "\" (the template lists them); MedAudit takes no other columns, so that no identifier "
                         + "can enter it"));
@@ -138,6 +155,8 @@ public class CsvImport {
 
         private final FormDefinition form;
         private final CsvLayout layout;
+        private final List<String> header;
+        private final Map<String, Integer> positions = new HashMap<>();
         private final String defaultWard;
         private final Consumer<ChartOutcome> each;
         private final Map<String, Integer> seen = new HashMap<>();
@@ -150,9 +169,15 @@ public class CsvImport {
         int alreadyStored;
         int refused;
 
-        Run(FormDefinition form, CsvLayout layout, String defaultWard, Consumer<ChartOutcome> each) {
+        Run(FormDefinition form, CsvLayout layout, List<String> header, String defaultWard,
+                Consumer<ChartOutcome> each) {
             this.form = form;
             this.layout = layout;
+            this.header = header;
+            // Cells are read by position: by name, each cost three look-ups, millions of them in a large file.
+            for (int i = 0; i < header.size(); i++) {
+                positions.putIfAbsent(header.get(i), i);
+            }
             this.defaultWard = defaultWard;
             this.each = each;
         }
@@ -187,6 +212,24 @@ public class CsvImport {
             overflow = 0;
         }
 
+        /** Refuses the chart in progress, which the end of readable CSV cut short; stores nothing of it. */
+        void cutShort(long line) {
+            if (lines.isEmpty()) {
+                return;
+            }
+            long first = lineNumbers.get(0);
+            long last = lineNumbers.get(lineNumbers.size() - 1);
+            String reference = unfit(chart) ? null : chart;
+            refused++;
+            each.accept(new ChartOutcome(first, last, reference, Status.REFUSED, null, null, null, 0,
+                    List.of(new Problem(first, CsvLayout.CHART, "the file is not valid CSV after line " + last
+                            + " (from line " + line + " on it cannot be read), so this chart may be missing "
+                            + "lines; nothing of it was stored"))));
+            lines.clear();
+            lineNumbers.clear();
+            overflow = 0;
+        }
+
         private ChartOutcome enter() {
             long first = lineNumbers.get(0);
             long last = overflow > 0 ? overflow : lineNumbers.get(lineNumbers.size() - 1);
@@ -195,7 +238,7 @@ public class CsvImport {
             if (reference.isEmpty()) {
                 problems.add(new Problem(first, CsvLayout.CHART, "is blank: give each chart a reference, such as 1, "
                         + "2, 3, on every one of its lines"));
-            } else if (reference.length() > MAX_CHART_REFERENCE || LONG_NUMBER.matcher(reference).find()) {
+            } else if (unfit(reference)) {
                 problems.add(new Problem(first, CsvLayout.CHART, "must be a short reference of at most "
                         + MAX_CHART_REFERENCE + " characters without long numbers (never a hospital or NHS number)"));
                 reference = null;
@@ -212,6 +255,7 @@ public class CsvImport {
             if (reference != null && !reference.isEmpty()) {
                 finishedCharts.put(reference, last);
             }
+            lineProblems(problems);
             Map<String, Cell> cells = new HashMap<>();
             FormValues values = values(cells, problems);
             if (!problems.isEmpty()) {
@@ -243,6 +287,33 @@ public class CsvImport {
             String date = values.text("auditDate");
             return new ChartOutcome(first, last, reference, Status.REFUSED, null, ward.isEmpty() ? null : ward,
                     date.isEmpty() ? null : date, 0, List.copyOf(problems));
+        }
+
+        /**
+         * Lines whose values do not line up with the header (an unquoted comma shifts every value after it into the
+         * wrong column) and cells that were not UTF-8 (read as U+FFFD, which would otherwise be stored in place of
+         * the text).
+         */
+        private void lineProblems(List<Problem> problems) {
+            for (int k = 0; k < lines.size(); k++) {
+                CSVRecord record = lines.get(k);
+                long line = lineNumbers.get(k);
+                if (record.size() > header.size()) {
+                    problems.add(new Problem(line, header.get(header.size() - 1), "the line has " + record.size()
+                            + " values but the header names " + header.size() + " columns: a value that contains "
+                            + "a comma must be in double quotes"));
+                } else if (record.size() < header.size()) {
+                    problems.add(new Problem(line, header.get(record.size()), "the line ends after " + record.size()
+                            + " values but the header names " + header.size() + " columns: a value that contains "
+                            + "a line break must be in double quotes"));
+                }
+                for (int c = 0; c < Math.min(record.size(), header.size()); c++) {
+                    if (record.get(c).indexOf('\uFFFD') >= 0) {
+                        problems.add(new Problem(line, header.get(c), "is not UTF-8 text: save the file as "
+                                + "\"CSV UTF-8\""));
+                    }
+                }
+            }
         }
 
         /**
@@ -303,8 +374,8 @@ public class CsvImport {
 
         private String cell(int k, CsvLayout.Column column) {
             CSVRecord record = lines.get(k);
-            return record.isMapped(column.name()) && record.isSet(column.name()) ? record.get(column.name()).strip()
-                    : "";
+            Integer index = positions.get(column.name());
+            return index == null || index >= record.size() ? "" : record.get(index).strip();
         }
     }
 

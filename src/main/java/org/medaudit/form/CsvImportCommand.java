@@ -3,6 +3,7 @@ package org.medaudit.form;
 import io.micronaut.context.ApplicationContext;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,10 @@ public final class CsvImportCommand {
         }
         CsvImport imports = context.getBean(CsvImport.class);
         String defaultWard = ward;
-        try (BufferedReader reader = Files.newBufferedReader(options.file(), StandardCharsets.UTF_8)) {
+        // Decoded as the upload is (bytes that are not UTF-8 become U+FFFD, refused at their line and column), not
+        // strictly, which would end the import at the first such byte with no line or column to show.
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(options.file()),
+                StandardCharsets.UTF_8))) {
             CsvImport.Summary summary = AuditTrail.actingFor(user.get().username(), () -> {
                 try {
                     return imports.run(form.get(), reader, defaultWard, outcome -> out.println(line(outcome)));

@@ -277,7 +277,13 @@ public final class FormAnswers {
         };
     }
 
+    /** Longest number read, as for JSON: parsing a number is quadratic in its length, and no answer needs more. */
+    private static final int MAX_NUMBER_LENGTH = 100;
+
     private static Object number(String answer) {
+        if (answer.length() > MAX_NUMBER_LENGTH) {
+            return answer;
+        }
         try {
             BigDecimal number = new BigDecimal(answer);
             BigDecimal whole = number.stripTrailingZeros();

@@ -2,6 +2,8 @@ package org.medaudit.form;
 
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One question of an audit form: what the pharmacist sees (label, hint, type, the coded values offered) and where
@@ -26,8 +28,12 @@ public record FormField(String label, @Nullable String hint, String type, @Nulla
     public static final String LIST = "list";
     public static final List<String> TYPES = List.of(TEXT, NUMBER, DATE, DATETIME, CHOICE, YES_NO, LIST);
 
+    /** Each pointer's name split at its row: a CSV import asks for tens of names per chart, millions per file. */
+    private static final Map<String, String[]> NAME_PARTS = new ConcurrentHashMap<>();
+
     /** The id and name of the field's input: the pointer with dashes, and the row number in place of {@code *}. */
     public String name(int row) {
-        return FormDefinition.key(maps.replace("*", String.valueOf(row)));
+        String[] parts = NAME_PARTS.computeIfAbsent(maps, pointer -> FormDefinition.key(pointer).split("\\*", -1));
+        return parts.length == 1 ? parts[0] : String.join(String.valueOf(row), parts);
     }
 }

@@ -61,10 +61,13 @@ class CsrfFilter implements Ordered {
             HttpMethod.TRACE);
 
     private final String sessionCookie;
+    private final long maxRequestSize;
     private final SecureRandom random = new SecureRandom();
 
-    CsrfFilter(@Value("${micronaut.security.token.cookie.cookie-name:JWT}") String sessionCookie) {
+    CsrfFilter(@Value("${micronaut.security.token.cookie.cookie-name:JWT}") String sessionCookie,
+            @Value("${micronaut.server.max-request-size:10485760}") long maxRequestSize) {
         this.sessionCookie = sessionCookie;
+        this.maxRequestSize = maxRequestSize;
     }
 
     @Override
@@ -89,6 +92,10 @@ class CsrfFilter implements Ordered {
         if (header.isPresent() || !isForm(request)) {
             return cookie.isPresent() && header.isPresent() && same(header.get(), cookie.get()) ? next.proceed()
                     : Mono.just(refusal());
+        }
+        if (request.getContentLength() > maxRequestSize) {
+            // The body would fail part-way through the token check, which would then answer "form expired".
+            return Mono.just(tooLarge());
         }
         return Mono.fromFuture(formToken(request))
                 .flatMapMany(field -> cookie.isPresent() && field.isPresent() && same(field.get(), cookie.get())
@@ -194,6 +201,16 @@ class CsrfFilter implements Ordered {
                 .body(new Problem(Problem.type("csrf"), "Forbidden", 403,
                         "The form has expired or did not come from MedAudit. Go back, reload the page and try "
                                 + "again.", null));
+    }
+
+    /** A form (an upload) over the request limit, refused before any of it is read. */
+    private HttpResponse<?> tooLarge() {
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                .contentType(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new Problem(Problem.type("request-entity-too-large"), "Request Entity Too Large", 413,
+                        "The file is larger than MedAudit accepts (at most " + maxRequestSize + " bytes, "
+                                + "MEDAUDIT_MAX_UPLOAD_SIZE): split it into smaller files and upload each.", null));
     }
 
     private String newToken() {

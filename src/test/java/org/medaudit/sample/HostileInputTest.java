@@ -30,6 +30,7 @@ import org.medaudit.security.Users;
 import org.medaudit.support.ChartGenerator;
 import org.medaudit.support.Charts;
 import org.medaudit.support.Http;
+import org.medaudit.support.Identifiers;
 import org.medaudit.support.JsonText;
 import org.medaudit.support.People;
 import org.medaudit.support.Tables;
@@ -227,7 +228,7 @@ class HostileInputTest implements TestPropertyProvider {
         List<Object> orders = (List<Object>) chart.get("orders");
         int index = random.nextInt(orders.size());
         String field = random.nextBoolean() ? "indication" : "doseText";
-        String nhs = nhsNumber(random);
+        String nhs = Identifiers.nhsNumber(random);
         String text = List.of("NHS " + nhs, "pt " + nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " "
                 + nhs.substring(6), nhs.substring(0, 3) + "-" + nhs.substring(3, 6) + "-" + nhs.substring(6),
                 "DOB 12/03/1950", "born 3 March 1941", "date of birth 1950-03-12").get(random.nextInt(6));
@@ -375,7 +376,7 @@ class HostileInputTest implements TestPropertyProvider {
                 name = "row index " + row;
             }
             case 3 -> {
-                String nhs = nhsNumber(random);
+                String nhs = Identifiers.nhsNumber(random);
                 answers.put("orders-0-indication", List.of("NHS " + nhs, "DOB 12/03/1950").get(random.nextInt(2)));
                 name = "identifier in the indication";
             }
@@ -497,26 +498,6 @@ class HostileInputTest implements TestPropertyProvider {
         return a instanceof String && b instanceof String || a instanceof Number && b instanceof Number
                 || a instanceof Boolean && b instanceof Boolean || a instanceof Map && b instanceof Map
                 || a instanceof List && b instanceof List;
-    }
-
-    /** A valid NHS number: nine random digits and the modulus-11 check digit. */
-    static String nhsNumber(Random random) {
-        while (true) {
-            StringBuilder digits = new StringBuilder();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int digit = random.nextInt(10);
-                digits.append(digit);
-                sum += digit * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return digits.append(check).toString();
-            }
-        }
     }
 
     private static byte[] replace(byte[] body, String marker, byte[] with) {
