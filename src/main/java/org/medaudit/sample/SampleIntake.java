@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.medaudit.rules.RuleBook;
@@ -151,14 +152,14 @@ public class SampleIntake {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        Optional<String> earlierHash = store.requestHashOf(idempotencyKey);
-        if (earlierHash.isEmpty()) {
+        Optional<SampleRow> earlier = store.rowByIdempotencyKey(idempotencyKey);
+        if (earlier.isEmpty()) {
             return Optional.empty();
         }
-        if (!earlierHash.get().equals(requestHash)) {
+        if (!Objects.equals(earlier.get().requestHash(), requestHash)) {
             throw new IdempotencyConflictException(idempotencyKey);
         }
-        return store.findByIdempotencyKey(idempotencyKey).map(sample -> new Submission(sample, true));
+        return Optional.of(new Submission(store.read(earlier.get()), true));
     }
 
     /** The code of the ward's site: the rule sets a local pack switches off there do not run. */

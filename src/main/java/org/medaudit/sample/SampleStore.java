@@ -199,13 +199,14 @@ class SampleStore {
     }
 
     @Transactional
-    Optional<SampleView> findByIdempotencyKey(String key) {
-        return samples.findByIdempotencyKey(key).map(this::view);
+    Optional<SampleRow> rowByIdempotencyKey(String key) {
+        return samples.findByIdempotencyKey(key);
     }
 
+    /** A stored sample row with its parts and findings, as the contract shows it. */
     @Transactional
-    Optional<String> requestHashOf(String idempotencyKey) {
-        return samples.findByIdempotencyKey(idempotencyKey).map(SampleRow::requestHash);
+    SampleView read(SampleRow row) {
+        return view(row);
     }
 
     private SampleView view(SampleRow row) {
