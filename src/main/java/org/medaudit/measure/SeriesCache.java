@@ -38,6 +38,8 @@ class SeriesCache {
     }
 
     private final ConcurrentHashMap<Object, Entry> entries = new ConcurrentHashMap<>();
+    /** A lock per key being computed, so that concurrent requests for one stale entry compute it once. */
+    private final ConcurrentHashMap<Object, Object> computing = new ConcurrentHashMap<>();
     private final CountsQuery counts;
 
     SeriesCache(CountsQuery counts) {
@@ -61,16 +63,30 @@ class SeriesCache {
         if (entry != null && entry.version() == version) {
             return (T) entry.value();
         }
-        T value = compute.get();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.keySet().removeIf(SeriesCache::singleWard);
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
+        // One computation per key at a time: at national scale a network roll-up is minutes of aggregation, and
+        // every request arriving meanwhile would start its own. A waiter takes the entry just computed when its
+        // version is at least the one the waiter read: that computation read its version no earlier, then its data.
+        Object lock = computing.computeIfAbsent(key, k -> new Object());
+        try {
+            synchronized (lock) {
+                entry = entries.get(key);
+                if (entry != null && entry.version() >= version) {
+                    return (T) entry.value();
+                }
+                T value = compute.get();
+                if (entries.size() >= MAX_ENTRIES) {
+                    entries.keySet().removeIf(SeriesCache::singleWard);
+                    if (entries.size() >= MAX_ENTRIES) {
+                        entries.clear();
+                    }
+                }
+                entries.merge(key, new Entry(version, value), (old, computed) -> computed.version() >= old.version()
+                        ? computed : old);
+                return value;
             }
+        } finally {
+            computing.remove(key, lock);
         }
-        entries.merge(key, new Entry(version, value), (old, computed) -> computed.version() >= old.version()
-                ? computed : old);
-        return value;
     }
 
     private static boolean singleWard(Object key) {
