@@ -92,7 +92,8 @@ public final class BulkHistory {
             load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), seed);
         } else {
             System.err.println("usage: BulkHistory sites <file> <sites> <wardsPerSite>\n"
-                    + "       BulkHistory load <sqlite file | jdbc:postgresql://…?user=…> <months> <chartsPerWardMonth> [seed]");
+                    + "       BulkHistory load <sqlite file | jdbc:postgresql://…?user=…> <months> <chartsPerWardMonth>"
+                    + " [seed]");
             System.exit(2);
         }
     }

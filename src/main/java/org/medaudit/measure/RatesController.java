@@ -205,7 +205,7 @@ class RatesController {
                     + "whether it was audited, and each measure's numerator, denominator, value, centre, limits, "
                     + "signals and icons in the month. By default the latest month with any audit on those wards. "
                     + "Suppression as for a ward's rates. With `site`, only that site's wards: a national network's "
-                    + "summary of every ward runs to tens of megabytes. CSV: one row per ward × measure.")
+                    + "summary of every ward runs to over a hundred megabytes. CSV: one row per ward × measure.")
     @ApiResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = WardsSummary.class)))
     @ApiDocs.Unauthorized

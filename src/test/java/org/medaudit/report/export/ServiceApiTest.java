@@ -170,7 +170,8 @@ class ServiceApiTest implements TestPropertyProvider {
     void summaryOfOneSite() {
         assertThat(list(pharmacist.get("/api/v1/summary?site=nch").object().get("wards")))
                 .extracting(w -> w.get("ward")).containsExactly("NCH-REHAB", "NCH-STROKE");
-        assertThat(list(pharmacist.get("/api/v1/summary?site=RGH").object().get("wards"))).extracting(w -> w.get("ward"))
+        assertThat(list(pharmacist.get("/api/v1/summary?site=RGH").object().get("wards")))
+                .extracting(w -> w.get("ward"))
                 .containsExactly("AMU", "ICU", "SAU", "W12", "W14");
         assertThat(list(amuToken.get("/api/v1/summary?site=RGH").object().get("wards")))
                 .extracting(w -> w.get("ward")).containsExactly("AMU");
