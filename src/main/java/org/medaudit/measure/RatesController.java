@@ -204,7 +204,8 @@ class RatesController {
             description = "For each ward the caller may read (open wards, and closed ones audited in the month): "
                     + "whether it was audited, and each measure's numerator, denominator, value, centre, limits, "
                     + "signals and icons in the month. By default the latest month with any audit on those wards. "
-                    + "Suppression as for a ward's rates. CSV: one row per ward × measure.")
+                    + "Suppression as for a ward's rates. With `site`, only that site's wards: a national network's "
+                    + "summary of every ward runs to over a hundred megabytes. CSV: one row per ward × measure.")
     @ApiResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = WardsSummary.class)))
     @ApiDocs.Unauthorized
@@ -213,8 +214,17 @@ class RatesController {
             @Parameter(description = "The month (default: the latest audited)", example = "2026-10")
             @Nullable @QueryValue String period,
             @Parameter(description = "`reviewed` or `flagged`", example = "reviewed")
-            @Nullable @QueryValue String basis, Authentication who) {
+            @Nullable @QueryValue String basis,
+            @Parameter(description = "Only the wards of this site (default: every site)", example = "RGH")
+            @Nullable @QueryValue String site, Authentication who) {
         List<FieldError> errors = new ArrayList<>();
+        List<SiteView> sites = wards.sites();
+        if (site != null) {
+            sites = sites.stream().filter(s -> s.code().equalsIgnoreCase(site)).toList();
+            if (sites.isEmpty()) {
+                errors.add(new FieldError("/query/site", "is not a site code"));
+            }
+        }
         YearMonth month = null;
         if (period != null) {
             try {
@@ -227,7 +237,7 @@ class RatesController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        List<WardView> readable = wards.sites().stream().flatMap(site -> site.wards().stream())
+        List<WardView> readable = sites.stream().flatMap(one -> one.wards().stream())
                 .filter(ward -> access.canRead(who, ward)).toList();
         return summaries.summary(readable, month, YearMonth.now(clock), chosen,
                 ward -> disclosure.inWardScope(who, ward));

@@ -21,7 +21,12 @@ import java.util.function.Supplier;
 @Singleton
 class SeriesCache {
 
-    /** Entries kept at most; beyond it the cache starts again empty (the working set is wards × ranges asked). */
+    /**
+     * Entries kept at most (the working set is wards × ranges asked). Beyond it the single wards' entries go — many,
+     * and each cheap to recompute — while roll-ups and summaries stay: at national scale a network roll-up or the
+     * all-wards summary is minutes of aggregation, and a dashboard walking 36,000 wards would otherwise drop them
+     * every 4,096 wards. Only when nothing else can go does the cache start again empty.
+     */
     static final int MAX_ENTRIES = 4096;
 
     /** What a series is computed from, apart from the stored data: the unit, its wards and the request. */
@@ -33,6 +38,8 @@ class SeriesCache {
     }
 
     private final ConcurrentHashMap<Object, Entry> entries = new ConcurrentHashMap<>();
+    /** A lock per key being computed, so that concurrent requests for one stale entry compute it once. */
+    private final ConcurrentHashMap<Object, Object> computing = new ConcurrentHashMap<>();
     private final CountsQuery counts;
 
     SeriesCache(CountsQuery counts) {
@@ -56,12 +63,33 @@ class SeriesCache {
         if (entry != null && entry.version() == version) {
             return (T) entry.value();
         }
-        T value = compute.get();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        // One computation per key at a time: at national scale a network roll-up is minutes of aggregation, and
+        // every request arriving meanwhile would start its own. A waiter takes the entry just computed when its
+        // version is at least the one the waiter read: that computation read its version no earlier, then its data.
+        Object lock = computing.computeIfAbsent(key, k -> new Object());
+        try {
+            synchronized (lock) {
+                entry = entries.get(key);
+                if (entry != null && entry.version() >= version) {
+                    return (T) entry.value();
+                }
+                T value = compute.get();
+                if (entries.size() >= MAX_ENTRIES) {
+                    entries.keySet().removeIf(SeriesCache::singleWard);
+                    if (entries.size() >= MAX_ENTRIES) {
+                        entries.clear();
+                    }
+                }
+                entries.merge(key, new Entry(version, value), (old, computed) -> computed.version() >= old.version()
+                        ? computed : old);
+                return value;
+            }
+        } finally {
+            computing.remove(key, lock);
         }
-        entries.merge(key, new Entry(version, value), (old, computed) -> computed.version() >= old.version()
-                ? computed : old);
-        return value;
+    }
+
+    private static boolean singleWard(Object key) {
+        return key instanceof Key series && series.level().equals("ward");
     }
 }

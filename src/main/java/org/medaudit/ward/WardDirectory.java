@@ -24,6 +24,8 @@ public class WardDirectory {
     private final WardRepository wards;
     private final Path sitesFile;
     private volatile Map<String, Ward> wardsByCode = Map.of();
+    private volatile Map<Long, Ward> wardsById = Map.of();
+    private volatile Map<String, WardView> viewsByCode = Map.of();
     private volatile List<SiteView> siteViews = List.of();
 
     WardDirectory(WardSync sync, SiteRepository sites, WardRepository wards,
@@ -39,13 +41,18 @@ public class WardDirectory {
         sync.apply(SitesFile.load(sitesFile));
         List<Ward> all = wards.findAllOrderByCode();
         wardsByCode = all.stream().collect(Collectors.toUnmodifiableMap(w -> key(w.code()), Function.identity()));
+        wardsById = all.stream().collect(Collectors.toUnmodifiableMap(Ward::id, Function.identity()));
+        // Grouped once, and looked up by code below: a national network has tens of thousands of wards, and a
+        // scan of them per site (at start-up) or per request (a ward's view) grows with its square.
+        Map<Long, List<Ward>> bySite = all.stream().collect(Collectors.groupingBy(Ward::siteId));
         siteViews = sites.findAllOrderByCode().stream()
-                .map(site -> new SiteView(site.code(), site.name(), all.stream()
-                        .filter(ward -> ward.siteId().equals(site.id()))
+                .map(site -> new SiteView(site.code(), site.name(), bySite.getOrDefault(site.id(), List.of()).stream()
                         .sorted(Comparator.comparing(Ward::code))
                         .map(ward -> view(ward, site))
                         .toList()))
                 .toList();
+        viewsByCode = siteViews.stream().flatMap(site -> site.wards().stream())
+                .collect(Collectors.toUnmodifiableMap(view -> key(view.code()), Function.identity()));
     }
 
     /** The ward with this code (any case), active or not. */
@@ -54,16 +61,16 @@ public class WardDirectory {
     }
 
     public Optional<WardView> wardView(String code) {
-        return ward(code).flatMap(ward -> siteViews.stream()
-                .flatMap(site -> site.wards().stream())
-                .filter(view -> view.code().equals(ward.code()))
-                .findFirst());
+        return code == null ? Optional.empty() : Optional.ofNullable(viewsByCode.get(key(code)));
     }
 
     /** The ward with this database id; every stored sample has one. */
     public Ward ward(long id) {
-        return wardsByCode.values().stream().filter(ward -> ward.id() == id).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No ward with id " + id));
+        Ward ward = wardsById.get(id);
+        if (ward == null) {
+            throw new IllegalStateException("No ward with id " + id);
+        }
+        return ward;
     }
 
     public List<SiteView> sites() {

@@ -2,7 +2,12 @@ package org.medaudit.ward;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.medaudit.audit.AuditTrail;
 import org.slf4j.Logger;
@@ -35,9 +40,17 @@ class WardSync {
 
     @Transactional
     void apply(SitesFile file) {
+        // Everything stored read once, not one query per listed site and ward: a national network lists 36,000
+        // wards, and each start-up would make as many round trips before serving.
+        Map<String, Site> storedSites = new HashMap<>();
+        sites.findAll().forEach(site -> storedSites.put(site.code(), site));
+        List<Ward> storedWards = new ArrayList<>();
+        wards.findAll().forEach(storedWards::add);
+        Map<String, Ward> wardsByCode = new HashMap<>();
+        storedWards.forEach(ward -> wardsByCode.put(ward.code(), ward));
         Set<String> listed = new HashSet<>();
         for (SitesFile.SiteDefinition definition : file.sites()) {
-            Site site = sites.findByCode(definition.code())
+            Site site = Optional.ofNullable(storedSites.get(definition.code()))
                     .map(existing -> existing.name().equals(definition.name()) ? existing
                             : changed("site.renamed", existing,
                                     sites.update(new Site(existing.id(), existing.code(), definition.name()))))
@@ -46,7 +59,7 @@ class WardSync {
             for (SitesFile.WardDefinition ward : definition.wards()) {
                 listed.add(ward.code());
                 Ward wanted = new Ward(null, site.id(), ward.code(), ward.name(), ward.specialty(), true);
-                wards.findByCode(ward.code()).ifPresentOrElse(existing -> {
+                Optional.ofNullable(wardsByCode.get(ward.code())).ifPresentOrElse(existing -> {
                     Ward updated = new Ward(existing.id(), site.id(), ward.code(), ward.name(), ward.specialty(),
                             true);
                     if (!updated.equals(existing)) {
@@ -56,7 +69,7 @@ class WardSync {
                 }, () -> changed("ward.created", null, wards.save(wanted)));
             }
         }
-        for (Ward ward : wards.findAll()) {
+        for (Ward ward : storedWards) {
             if (ward.active() && !listed.contains(ward.code())) {
                 LOG.info("Ward {} is no longer in the sites file: kept inactive with its history", ward.code());
                 changed("ward.closed", ward, wards.update(new Ward(ward.id(), ward.siteId(), ward.code(), ward.name(),

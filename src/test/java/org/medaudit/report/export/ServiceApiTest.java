@@ -156,12 +156,26 @@ class ServiceApiTest implements TestPropertyProvider {
     }
 
     @Test
-    @DisplayName("a bad period or basis is a 422 naming each parameter")
+    @DisplayName("a bad period, basis or site is a 422 naming each parameter")
     void summaryRefusesBadParameters() {
-        Http.Response response = pharmacist.get("/api/v1/summary?period=October&basis=all");
+        Http.Response response = pharmacist.get("/api/v1/summary?period=October&basis=all&site=NOWHERE");
 
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.errorPointers()).containsExactlyInAnyOrder("/query/period", "/query/basis");
+        assertThat(response.errorPointers()).containsExactlyInAnyOrder("/query/period", "/query/basis",
+                "/query/site");
+    }
+
+    @Test
+    @DisplayName("the summary of one site (any case) holds only that site's wards the caller may read")
+    void summaryOfOneSite() {
+        assertThat(list(pharmacist.get("/api/v1/summary?site=nch").object().get("wards")))
+                .extracting(w -> w.get("ward")).containsExactly("NCH-REHAB", "NCH-STROKE");
+        assertThat(list(pharmacist.get("/api/v1/summary?site=RGH").object().get("wards")))
+                .extracting(w -> w.get("ward"))
+                .containsExactly("AMU", "ICU", "SAU", "W12", "W14");
+        assertThat(list(amuToken.get("/api/v1/summary?site=RGH").object().get("wards")))
+                .extracting(w -> w.get("ward")).containsExactly("AMU");
+        assertThat(list(amuToken.get("/api/v1/summary?site=NCH").object().get("wards"))).isEmpty();
     }
 
     // --- suppression
