@@ -20,6 +20,7 @@ import org.medaudit.rules.reference.Amount;
 import org.medaudit.rules.reference.Names;
 import org.medaudit.rules.reference.Product;
 import org.medaudit.rules.reference.ReferenceData;
+import org.medaudit.rules.reference.Thresholds;
 import org.medaudit.sample.ChartSample;
 import org.medaudit.sample.Frequency;
 import org.medaudit.sample.MedicationOrder;
@@ -38,9 +39,10 @@ public final class ChartFacts {
         this.reference = reference;
     }
 
-    /** Every fact for one chart: the thresholds, the patient context and each order, medicine and dose. */
+    /** Every fact for one chart: the thresholds (one fact), the patient context and each order, medicine and dose. */
     public List<Object> of(ChartSample sample) {
-        List<Object> facts = new ArrayList<>(reference.thresholds().values());
+        List<Object> facts = new ArrayList<>(32);
+        facts.add(new Thresholds(reference.thresholds()));
         facts.add(new AuditDay(sample.auditDate()));
         if (sample.patient() != null) {
             var patient = sample.patient();

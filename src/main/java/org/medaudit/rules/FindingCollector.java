@@ -19,7 +19,7 @@ import org.medaudit.rules.fact.PreAdmission;
  */
 public final class FindingCollector {
 
-    private final Map<String, RuleFinding> findings = new LinkedHashMap<>();
+    private final Map<Key, RuleFinding> findings = new LinkedHashMap<>();
 
     /**
      * Records a finding of the firing rule about an order, a pre-admission medicine, an omitted dose, a drug name,
@@ -40,10 +40,17 @@ public final class FindingCollector {
             drug = drugName;
         }
         Map<String, Object> meta = rule.getMetaData();
-        String key = meta.get("id") + "|" + drug + "|" + orderIndex + "|" + about.getClass().getSimpleName();
-        findings.putIfAbsent(key, new RuleFinding(String.valueOf(meta.get("id")), rule.getName(),
-                String.valueOf(meta.get("category")), String.valueOf(meta.get("errorType")),
-                String.valueOf(meta.get("severity")), String.valueOf(meta.get("source")), message, drug, orderIndex));
+        Key key = new Key(meta.get("id"), drug, orderIndex, about.getClass());
+        if (!findings.containsKey(key)) {
+            findings.put(key, new RuleFinding(String.valueOf(meta.get("id")), rule.getName(),
+                    String.valueOf(meta.get("category")), String.valueOf(meta.get("errorType")),
+                    String.valueOf(meta.get("severity")), String.valueOf(meta.get("source")), message, drug,
+                    orderIndex));
+        }
+    }
+
+    /** What makes a finding the same one again: rule, drug, order and the kind of thing it is about. */
+    private record Key(Object ruleId, String drug, Integer orderIndex, Class<?> about) {
     }
 
     /** The findings, most severe first, then by order and rule, so that the same chart always reads the same. */

@@ -52,7 +52,8 @@ class ReferenceGuardTest {
     private static final Pattern TEST = Pattern.compile("\\btest\\s*==\\s*" + QUOTED);
     private static final Pattern TEST_LIST = Pattern.compile("\\btest\\s+in\\s*\\(([^)]*)\\)");
     private static final Pattern ABBREVIATION = Pattern.compile("\\busesAbbreviation\\(\\s*" + QUOTED + "\\s*\\)");
-    private static final Pattern THRESHOLD = Pattern.compile("Threshold\\(\\s*name\\s*==\\s*" + QUOTED);
+    /** A threshold read in a {@code Thresholds( $v : value("…") )} pattern. */
+    private static final Pattern THRESHOLD = Pattern.compile("\\bvalue\\(\\s*" + QUOTED + "\\s*\\)");
     private static final Pattern RULE_ID = Pattern.compile("@id\\(\\s*" + QUOTED + "\\s*\\)");
     private static final Pattern ANY_QUOTED = Pattern.compile(QUOTED);
 
