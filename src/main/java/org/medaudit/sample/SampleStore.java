@@ -75,16 +75,16 @@ class SampleStore {
         samples.save(row);
         String id = row.id();
         saveParts(id, chart);
-        List<Finding> flagged = new ArrayList<>(ruleFindings.size());
-        each(ruleFindings, (i, f) -> flagged.add(flagged(UUID.randomUUID().toString(), row, i, f)));
-        batch.insert(Finding.class, flagged);
+        List<Finding> found = new ArrayList<>(ruleFindings.size());
+        each(ruleFindings, (i, f) -> found.add(flagged(UUID.randomUUID().toString(), row, i, f)));
+        batch.insert(Finding.class, found);
         audit.record("sample.created", "sample", id, null, Map.of("ward", chart.ward(),
                 "auditDate", chart.auditDate().toString(), "ordersAudited", row.ordersAudited(),
                 "ruleBookVersion", row.ruleBookVersion(), "findings", ruleFindings.size()));
         return new SampleView(id, wards.ward(row.wardId()).code(), row.auditDate(), row.sampleType(),
                 row.ruleBookVersion(), form(row), row.ordersAudited(), chart.patient(), chart.admission(),
                 chart.preAdmissionMedicines(), chart.orders(), chart.omittedDoses(), chart.monitoring(),
-                flagged.stream().map(FindingView::of).toList(), row.createdAt());
+                found.stream().map(FindingView::of).toList(), row.createdAt());
     }
 
     /**
