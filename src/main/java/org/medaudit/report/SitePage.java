@@ -23,8 +23,9 @@ import org.medaudit.ward.WardView;
 /**
  * What a site page shows for one measure: the site's own chart, every open ward side by side as small multiples with
  * its audit completeness, and a funnel plot of the wards against the site's rate. Its readers go beyond each ward's
- * team, so a numerator between 1 and the small-number minimum is never shown: such a month is left out of a
- * chart and such a ward out of the funnel, and tables say "fewer than 5".
+ * team, so every count {@link Disclosure} hides from them (a numerator, denominator or number of charts between 1 and
+ * the small-number minimum) stays hidden here: such a month is left out of a chart and such a ward out of the
+ * funnel, and tables say "fewer than 5".
  */
 @Singleton
 class SitePage {
